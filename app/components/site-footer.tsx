@@ -1,0 +1,29 @@
+import { Link } from "@remix-run/react";
+
+export function SiteFooter() {
+  return (
+    <footer className="mt-16 border-t border-line bg-white">
+      <div className="mx-auto grid max-w-6xl gap-6 px-4 py-8 text-sm text-muted sm:grid-cols-3">
+        <div>
+          <p className="font-serif text-base font-bold text-brand-900">MIEUX+ Community</p>
+          <p className="mt-1">
+            The online home of the MIEUX+ Expert Roster: public officials from EU Member States sharing migration expertise with
+            partner administrations worldwide.
+          </p>
+        </div>
+        <div>
+          <p className="font-semibold text-ink">MIEUX+</p>
+          <p className="mt-1">Funded by the European Union. Implemented by the International Centre for Migration Policy Development (ICMPD).</p>
+        </div>
+        <nav aria-label="Footer">
+          <ul className="space-y-1">
+            <li><Link to="/sessions">Morning Coffee sessions</Link></li>
+            <li><Link to="/roster">Expert Roster</Link></li>
+            <li><Link to="/privacy">Privacy and your data</Link></li>
+            <li><Link to="/accessibility">Accessibility statement</Link></li>
+          </ul>
+        </nav>
+      </div>
+    </footer>
+  );
+}

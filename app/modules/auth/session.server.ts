@@ -1,0 +1,64 @@
+import { lucia } from "./lucia.server.ts";
+import { isRole, type Role } from "./roles.ts";
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  country: string | null;
+  institution: string | null;
+  emailVerified: boolean;
+};
+
+export type ValidatedSession = {
+  user: SessionUser | null;
+  /** The raw token from the cookie, when the session is valid. */
+  token: string | null;
+  /** A Set-Cookie header to send back (sliding renewal or clearing a dead cookie). */
+  setCookie: string | null;
+};
+
+export const sessionCookieName = () => lucia.sessionCookieName;
+
+export function readSessionToken(cookieHeader: string | null | undefined): string | null {
+  return cookieHeader ? lucia.readSessionCookie(cookieHeader) : null;
+}
+
+/** Checks the session behind a Cookie header: the same check for pages and Socket.IO. */
+export async function validateSessionCookie(cookieHeader: string | null | undefined): Promise<ValidatedSession> {
+  const token = readSessionToken(cookieHeader);
+  if (!token) return { user: null, token: null, setCookie: null };
+  const { session, user } = await lucia.validateSession(token);
+  if (!session || !user) {
+    return { user: null, token: null, setCookie: lucia.createBlankSessionCookie().serialize() };
+  }
+  return {
+    token,
+    setCookie: session.fresh ? lucia.createSessionCookie(session.id).serialize() : null,
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: isRole(user.role) ? user.role : "member",
+      country: user.country,
+      institution: user.institution,
+      emailVerified: Boolean(user.emailVerifiedAt),
+    },
+  };
+}
+
+/** A new session on every log-in; returns the Set-Cookie header. */
+export async function startSession(userId: string, meta: { userAgent?: string | null; ip?: string | null } = {}): Promise<string> {
+  const session = await lucia.createSession(userId, { userAgent: meta.userAgent ?? null, ip: meta.ip ?? null });
+  return lucia.createSessionCookie(session.id).serialize();
+}
+
+export async function endSession(token: string | null): Promise<string> {
+  if (token) await lucia.invalidateSession(token);
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+export async function endAllSessions(userId: string): Promise<void> {
+  await lucia.invalidateUserSessions(userId);
+}

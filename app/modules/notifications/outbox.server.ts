@@ -1,0 +1,129 @@
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import { prisma } from "#app/utils/db.server.ts";
+import { logger } from "#app/utils/logger.server.ts";
+import { getMailTransport, type MailTransport } from "#app/utils/mail.server.ts";
+import { singleton } from "#app/utils/singleton.server.ts";
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+export type EnqueueInput = RenderedEmail & {
+  kind: string;
+  to: string;
+  calendar?: { method: string; content: string; filename?: string } | null;
+  /** Send no earlier than this. */
+  notBefore?: Date;
+};
+
+type Db = Prisma.TransactionClient | typeof prisma;
+
+export const MAX_ATTEMPTS = 8;
+const CLAIM_MS = 2 * 60 * 1000;
+
+/** Listeners told when new mail is queued, so the worker need not wait for its next tick. */
+const wakeups = singleton("outbox-wakeups", () => new Set<() => void>());
+export function onMailQueued(fn: () => void) {
+  wakeups.add(fn);
+  return () => wakeups.delete(fn);
+}
+
+/**
+ * Queues an email. Pass the transaction client so the mail is stored with the change that
+ * caused it, or not at all.
+ */
+export async function enqueueEmail(input: EnqueueInput, db: Db = prisma) {
+  const row = await db.mailOutbox.create({
+    data: {
+      kind: input.kind,
+      to: input.to,
+      subject: input.subject,
+      html: input.html,
+      text: input.text,
+      calendar: input.calendar ? JSON.stringify(input.calendar) : null,
+      nextAttemptAt: input.notBefore ?? new Date(),
+    },
+    select: { id: true },
+  });
+  // Wake the worker after the surrounding transaction has had a chance to commit.
+  setTimeout(() => wakeups.forEach((fn) => fn()), 5);
+  return row;
+}
+
+/** Exponential backoff: 30 s, 1 min, 2 min, … capped at one hour. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60 * 1000);
+}
+
+/**
+ * Sends what is due. Each message is claimed with a conditional update first, so several
+ * processes (or a restarted one) never send the same message twice while a claim holds.
+ */
+export async function deliverDueMail({ limit = 20, now = new Date(), transport = getMailTransport() }: { limit?: number; now?: Date; transport?: MailTransport } = {}) {
+  const due = await prisma.mailOutbox.findMany({
+    where: {
+      OR: [
+        { status: "pending", nextAttemptAt: { lte: now } },
+        { status: "sending", lockedUntil: { lt: now } },
+      ],
+    },
+    orderBy: { nextAttemptAt: "asc" },
+    take: limit,
+    select: { id: true, status: true, lockedUntil: true },
+  });
+  let sent = 0;
+  let failed = 0;
+  for (const candidate of due) {
+    const claim = await prisma.mailOutbox.updateMany({
+      where: { id: candidate.id, status: candidate.status, lockedUntil: candidate.lockedUntil },
+      data: { status: "sending", lockedUntil: new Date(now.getTime() + CLAIM_MS), attempts: { increment: 1 } },
+    });
+    if (claim.count !== 1) continue;
+    const mail = await prisma.mailOutbox.findUniqueOrThrow({ where: { id: candidate.id } });
+    try {
+      const info = await transport.send({
+        to: mail.to,
+        subject: mail.subject,
+        html: mail.html,
+        text: mail.text,
+        calendar: mail.calendar ? JSON.parse(mail.calendar) : null,
+        outboxId: mail.id,
+      });
+      await prisma.mailOutbox.update({
+        where: { id: mail.id },
+        data: { status: "sent", sentAt: new Date(), messageId: info.messageId, lockedUntil: null, lastError: null },
+      });
+      sent++;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const giveUp = mail.attempts >= MAX_ATTEMPTS;
+      await prisma.mailOutbox.update({
+        where: { id: mail.id },
+        data: {
+          status: giveUp ? "failed" : "pending",
+          lockedUntil: null,
+          lastError: message.slice(0, 1000),
+          nextAttemptAt: new Date(Date.now() + retryDelayMs(mail.attempts)),
+        },
+      });
+      failed++;
+      logger.warn({ outboxId: mail.id, attempts: mail.attempts, giveUp, err: message }, "mail delivery failed");
+    }
+  }
+  return { sent, failed, remaining: due.length === limit };
+}
+
+/** Organisers may send a failed (or waiting) message again now. */
+export async function retryMail(id: string) {
+  const result = await prisma.mailOutbox.updateMany({
+    where: { id, status: { in: ["failed", "pending"] } },
+    data: { status: "pending", nextAttemptAt: new Date(), attempts: 0, lockedUntil: null },
+  });
+  if (result.count) wakeups.forEach((fn) => fn());
+  return result.count === 1;
+}
+
+export async function outboxCounts() {
+  const rows = await prisma.mailOutbox.groupBy({ by: ["status"], _count: { _all: true } });
+  const counts: Record<string, number> = { pending: 0, sending: 0, sent: 0, failed: 0 };
+  for (const r of rows) counts[r.status] = r._count._all;
+  return counts;
+}

@@ -1,0 +1,87 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { AppToaster, ShowToast } from "./components/toaster.tsx";
+import { ErrorPage, errorCopy } from "./components/error-page.tsx";
+import { SiteFooter } from "./components/site-footer.tsx";
+import { SiteHeader } from "./components/site-header.tsx";
+import stylesheet from "./styles/tailwind.css?url";
+import { useNonce } from "./utils/nonce.tsx";
+import { readToast } from "./utils/toast.server.ts";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [
+  { title: "MIEUX+ Community" },
+  { name: "description", content: "The online home of the MIEUX+ migration expertise network: Expert Roster, Morning Coffee sessions and live Q&A." },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { toast, setCookie } = await readToast(request);
+  return data({ user: context.user, toast }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+}
+
+function Document({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="en" className="h-full">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-full flex-col">
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>("root");
+  return (
+    <>
+      <a href="#main" className="sr-only rounded-md bg-white px-4 py-2 focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50">
+        Skip to main content
+      </a>
+      <SiteHeader user={root?.user ?? null} />
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 outline-none">
+        {children}
+      </main>
+      <SiteFooter />
+      <AppToaster />
+    </>
+  );
+}
+
+export default function App() {
+  const { toast } = useLoaderData<typeof loader>();
+  return (
+    <Document>
+      <Shell>
+        <Outlet />
+      </Shell>
+      <ShowToast toast={toast} />
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const copy = errorCopy(status);
+  return (
+    <Document>
+      <Shell>
+        <ErrorPage status={status} title={copy.title} message={copy.message} />
+      </Shell>
+    </Document>
+  );
+}

@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Card } from "#app/components/ui/card.tsx";
+import { requireRole } from "#app/modules/auth/guards.server.ts";
+
+export function loader(args: LoaderFunctionArgs) {
+  requireRole(args, "organiser");
+  return null;
+}
+
+export default function ModerationQueue() {
+  return (
+    <Card>
+      <h2 className="text-2xl font-bold">Moderation queue</h2>
+      <p className="mt-2">
+        Nothing to moderate yet: member posts and Q&amp;A questions will appear here for approval once those areas open. Live Q&amp;A
+        moderation happens on each Morning Coffee&apos;s Q&amp;A page.
+      </p>
+    </Card>
+  );
+}

@@ -1,0 +1,67 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Button } from "#app/components/ui/button.tsx";
+import { Alert, Card } from "#app/components/ui/card.tsx";
+import { TextField } from "#app/components/ui/field.tsx";
+import { logIn } from "#app/modules/auth/accounts.server.ts";
+import { LoginSchema } from "#app/modules/auth/auth.schema.ts";
+import { requireAnonymous } from "#app/modules/auth/guards.server.ts";
+import { formFailure, parseForm } from "#app/utils/forms.ts";
+import { safeRedirect } from "#app/utils/misc.ts";
+import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
+import { toastHeader } from "#app/utils/toast.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Log in — MIEUX+ Community" }];
+
+export function loader(args: LoaderFunctionArgs) {
+  requireAnonymous(args, safeRedirect(new URL(args.request.url).searchParams.get("redirectTo")));
+  return null;
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { request, context } = args;
+  const formData = await request.formData();
+  const parsed = parseForm(formData, LoginSchema);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  for (const [name, key] of [["login:ip", context.ip], ["login:account", parsed.data.email]] as const) {
+    const limit = await consumeRateLimit(name, key);
+    if (!limit.ok) return data(formFailure(formData, {}, limit.message), { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+  }
+  const result = await logIn(parsed.data, { ip: context.ip, userAgent: context.userAgent });
+  if (!result.ok) return data(formFailure(formData, {}, result.error.message), { status: 400 });
+  const headers = new Headers();
+  headers.append("Set-Cookie", result.value.setCookie);
+  headers.append("Set-Cookie", await toastHeader({ type: "success", title: "Welcome back" }));
+  return redirect(safeRedirect(parsed.data.redirectTo), { headers });
+}
+
+export default function LoginPage() {
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const errors = actionData?.fieldErrors ?? {};
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-3xl font-bold">Log in</h1>
+      <p className="mt-2 text-muted">Welcome back to the MIEUX+ network.</p>
+      <Card className="mt-6">
+        <Form method="post" noValidate>
+          {actionData?.formError ? <Alert tone="error">{actionData.formError}</Alert> : null}
+          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+          <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={actionData?.values.email} error={errors.email} />
+          <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
+          <Button type="submit" className="w-full" disabled={busy}>
+            {busy ? "Logging in…" : "Log in"}
+          </Button>
+        </Form>
+        <p className="mt-4 text-center text-sm">
+          <Link to="/forgot-password">Forgot your password?</Link>
+        </p>
+      </Card>
+      <p className="mt-4 text-center text-sm">
+        New here? <Link to="/signup">Create an account</Link>
+      </p>
+    </div>
+  );
+}

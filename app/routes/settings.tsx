@@ -1,0 +1,50 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { NavLink, Outlet } from "@remix-run/react";
+import { requireUser } from "#app/modules/auth/guards.server.ts";
+import { cn } from "#app/utils/misc.ts";
+
+export const meta: MetaFunction = () => [{ title: "Settings — MIEUX+ Community" }];
+
+export function loader(args: LoaderFunctionArgs) {
+  requireUser(args);
+  return null;
+}
+
+const TABS = [
+  { to: "/settings", label: "Profile", end: true },
+  { to: "/settings/security", label: "Email and password" },
+  { to: "/settings/sessions", label: "Devices and sessions" },
+  { to: "/settings/notifications", label: "Notifications" },
+  { to: "/settings/calendar", label: "Calendar" },
+  { to: "/settings/privacy", label: "Privacy and data" },
+];
+
+export default function SettingsLayout() {
+  return (
+    <div>
+      <h1 className="text-3xl font-bold">Settings</h1>
+      <div className="mt-6 grid gap-6 md:grid-cols-[14rem_1fr]">
+        <nav aria-label="Settings">
+          <ul className="flex gap-1 overflow-x-auto md:flex-col">
+            {TABS.map((tab) => (
+              <li key={tab.to}>
+                <NavLink
+                  to={tab.to}
+                  end={tab.end}
+                  className={({ isActive }) =>
+                    cn("block rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap no-underline", isActive ? "bg-brand-700 text-white" : "text-brand-900 hover:bg-brand-50")
+                  }
+                >
+                  {tab.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="min-w-0">
+          <Outlet />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { singleton } from "./singleton.server.ts";
+
+const boolish = z
+  .enum(["0", "1", "true", "false", ""])
+  .transform((v) => v === "1" || v === "true");
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    APP_URL: z.string().url().optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: or postgres(ql)://")
+      .default("file:./data/mieux.db"),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+    MAIL_FROM: z.string().min(3).default("MIEUX+ Community <no-reply@localhost>"),
+    SEED_DEMO: boolish.optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+    /** Trust X-Forwarded-* from a load balancer in front (off by default). */
+    TRUST_PROXY: boolish.default("0"),
+    /** Where uploads, mail output and the default database live. */
+    DATA_DIR: z.string().default("./data"),
+    /** Background jobs (mail outbox worker, reminders); tests may turn them off. */
+    JOBS: boolish.default("1"),
+  })
+  .transform((env) => {
+    const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT || 3000}`).replace(/\/$/, "");
+    return {
+      ...env,
+      APP_URL: appUrl,
+      SEED_DEMO: env.SEED_DEMO ?? true,
+      LOG_LEVEL: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "warn" : "info"),
+      isProduction: env.NODE_ENV === "production",
+      /** Secure, __Host- cookies whenever the public URL is HTTPS. */
+      secureCookies: appUrl.startsWith("https://"),
+      databaseKind: env.DATABASE_URL.startsWith("file:") ? ("sqlite" as const) : ("postgres" as const),
+    };
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {}
+
+/** Parses process.env once; a bad value stops the process with a readable message. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+export function getEnv(): Env {
+  return singleton("env", () => parseEnv());
+}

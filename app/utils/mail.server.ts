@@ -1,0 +1,81 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import nodemailer, { type SendMailOptions } from "nodemailer";
+import { getEnv } from "./env.server.ts";
+import { logger } from "./logger.server.ts";
+import { singleton } from "./singleton.server.ts";
+
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** iCalendar invite (METHOD:REQUEST / CANCEL) sent as a text/calendar alternative. */
+  calendar?: { method: string; content: string; filename?: string } | null;
+  /** Outbox id: becomes a stable Message-ID so an SMTP retry does not look like a new mail. */
+  outboxId?: string;
+};
+
+export type MailTransport = {
+  kind: "smtp" | "file";
+  send(mail: OutgoingMail): Promise<{ messageId: string }>;
+  close(): void;
+};
+
+function messageIdFor(mail: OutgoingMail, from: string) {
+  const domain = from.match(/@([^>\s]+)/)?.[1] ?? "localhost";
+  return mail.outboxId ? `<${mail.outboxId}@${domain}>` : undefined;
+}
+
+function toMessage(mail: OutgoingMail, from: string): SendMailOptions {
+  return {
+    from,
+    to: mail.to,
+    subject: mail.subject,
+    html: mail.html,
+    text: mail.text,
+    messageId: messageIdFor(mail, from),
+    ...(mail.calendar
+      ? { icalEvent: { method: mail.calendar.method, content: mail.calendar.content, filename: mail.calendar.filename ?? "invite.ics" } }
+      : {}),
+  };
+}
+
+function createSmtpTransport(url: string, from: string): MailTransport {
+  const transporter = nodemailer.createTransport(url);
+  return {
+    kind: "smtp",
+    async send(mail) {
+      const info = await transporter.sendMail(toMessage(mail, from));
+      return { messageId: String(info.messageId) };
+    },
+    close: () => transporter.close(),
+  };
+}
+
+/** Without SMTP_URL: each message becomes an .eml file under data/mail and a log line with its links. */
+function createFileTransport(dir: string, from: string): MailTransport {
+  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return {
+    kind: "file",
+    async send(mail) {
+      const info = await transporter.sendMail(toMessage(mail, from));
+      await fs.mkdir(dir, { recursive: true });
+      const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${mail.outboxId ?? "mail"}.eml`);
+      await fs.writeFile(file, info.message as Buffer);
+      const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
+      logger.info({ to: mail.to, subject: mail.subject, links, file }, "mail written to data/mail (no SMTP_URL set)");
+      return { messageId: String(info.messageId) };
+    },
+    close: () => transporter.close(),
+  };
+}
+
+export function createMailTransport(): MailTransport {
+  const env = getEnv();
+  return env.SMTP_URL
+    ? createSmtpTransport(env.SMTP_URL, env.MAIL_FROM)
+    : createFileTransport(path.resolve(env.DATA_DIR, "mail"), env.MAIL_FROM);
+}
+
+export const getMailTransport = () => singleton("mail-transport", createMailTransport);

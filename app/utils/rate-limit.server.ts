@@ -1,0 +1,60 @@
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { singleton } from "./singleton.server.ts";
+
+/** Points per duration (seconds). Kept generous for people, tight for scripts. */
+export const RATE_LIMITS = {
+  "login:ip": { points: 30, duration: 15 * 60 },
+  "login:account": { points: 10, duration: 15 * 60 },
+  "signup:ip": { points: 10, duration: 60 * 60 },
+  "reset:ip": { points: 10, duration: 60 * 60 },
+  "reset:account": { points: 5, duration: 60 * 60 },
+  "verify:resend": { points: 5, duration: 60 * 60 },
+  "post:user": { points: 20, duration: 60 },
+  "qa:user": { points: 9, duration: 3 },
+} as const;
+
+export type RateLimitName = keyof typeof RATE_LIMITS;
+
+const limiters = singleton("rate-limiters", () => new Map<RateLimitName, RateLimiterAbstract>());
+
+/** Lets scale-out swap in shared (Redis) limiters with the same names. */
+export function setRateLimiterFactory(factory: (name: RateLimitName, rule: { points: number; duration: number }) => RateLimiterAbstract) {
+  singleton("rate-limiter-factory", () => ({ factory })).factory = factory;
+  limiters.clear();
+}
+
+function limiter(name: RateLimitName): RateLimiterAbstract {
+  let l = limiters.get(name);
+  if (!l) {
+    const custom = singleton<{ factory: ((n: RateLimitName, r: { points: number; duration: number }) => RateLimiterAbstract) | null }>(
+      "rate-limiter-factory",
+      () => ({ factory: null }),
+    ).factory;
+    const rule = RATE_LIMITS[name];
+    l = custom ? custom(name, rule) : new RateLimiterMemory({ keyPrefix: name, ...rule });
+    limiters.set(name, l);
+  }
+  return l;
+}
+
+export type RateLimitOutcome = { ok: true } | { ok: false; retryAfterSeconds: number; message: string };
+
+/** Consumes one point for `key`; says how long to wait when the limit is reached. */
+export async function consumeRateLimit(name: RateLimitName, key: string, points = 1): Promise<RateLimitOutcome> {
+  try {
+    await limiter(name).consume(key, points);
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof RateLimiterRes) {
+      const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+      return { ok: false, retryAfterSeconds, message: `Too many attempts. Please wait ${formatWait(retryAfterSeconds)} and try again.` };
+    }
+    throw error;
+  }
+}
+
+function formatWait(seconds: number) {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}

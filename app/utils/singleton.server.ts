@@ -1,0 +1,16 @@
+/**
+ * One instance per process, even though `server/` and the Remix build each load their own
+ * copy of `app/` modules (Epic Stack `remember()`): the value lives on globalThis.
+ */
+export function singleton<T>(name: string, create: () => T): T {
+  const store = globalThis as unknown as { __mieuxSingletons?: Map<string, unknown> };
+  store.__mieuxSingletons ??= new Map();
+  if (!store.__mieuxSingletons.has(name)) store.__mieuxSingletons.set(name, create());
+  return store.__mieuxSingletons.get(name) as T;
+}
+
+/** Replaces a singleton (tests and graceful restarts). */
+export function resetSingleton(name: string) {
+  const store = globalThis as unknown as { __mieuxSingletons?: Map<string, unknown> };
+  store.__mieuxSingletons?.delete(name);
+}

@@ -1,0 +1,2 @@
+// Domain seeders register themselves here; each lives beside its domain's seed data.
+import "./seeds/coffee.ts";

@@ -1,0 +1,28 @@
+import type http from "node:http";
+import { Server } from "socket.io";
+import type { Env } from "#app/utils/env.server.ts";
+import { logger } from "#app/utils/logger.server.ts";
+import { singleton } from "#app/utils/singleton.server.ts";
+import { originAllowed, applySessionAuth } from "./auth.ts";
+
+/** Socket.IO on the same HTTP server and port as the pages. Namespaces register here. */
+export async function createSocketServer(httpServer: http.Server, env: Env) {
+  const io = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 16 * 1024,
+    allowRequest: (req, callback) => {
+      const ok = originAllowed(req, env);
+      if (!ok) logger.warn({ origin: req.headers.origin }, "socket handshake refused: foreign origin");
+      callback(ok ? null : "Origin not allowed", ok);
+    },
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+  });
+  applySessionAuth(io.of("/"));
+  // One io per process: app code reaches it through this singleton (e.g. to broadcast after a write).
+  singleton("io", () => ({ current: io })).current = io;
+  return io;
+}
+
+export function getIo(): Server | null {
+  return singleton<{ current: Server | null }>("io", () => ({ current: null })).current;
+}

@@ -1,0 +1,53 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { BASE_DB, ROOT, TMP } from "./paths.ts";
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "generated" || entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** The integration and e2e suites run the production build: rebuild it when app code is newer. */
+function ensureBuild() {
+  const built = path.join(ROOT, "build", "server", "index.js");
+  const sources = Math.max(newestMtime(path.join(ROOT, "app")), newestMtime(path.join(ROOT, "emails")), newestMtime(path.join(ROOT, "public")));
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs > sources) return;
+  console.log("[tests] building the app (app/ changed since the last build)…");
+  try {
+    execFileSync(path.join(ROOT, "node_modules", ".bin", "remix"), ["vite:build"], { cwd: ROOT, stdio: "pipe" });
+  } catch (error) {
+    const e = error as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`remix vite:build failed:\n${e.stdout?.toString() ?? ""}\n${e.stderr?.toString() ?? ""}`);
+  }
+}
+
+/** One migrated database, copied by every test file (tests/setup/test-env.ts). */
+function ensureBaseDatabase() {
+  fs.mkdirSync(TMP, { recursive: true });
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(BASE_DB + suffix, { force: true });
+  execFileSync(path.join(ROOT, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: `file:${BASE_DB}` },
+    stdio: "ignore",
+  });
+  // Fold the WAL into the file so a plain copy is complete.
+  execFileSync(process.execPath, ["-e", `const D=require('better-sqlite3');const d=new D(${JSON.stringify(BASE_DB)});d.pragma('journal_mode = DELETE');d.close()`], { cwd: ROOT });
+}
+
+export default function setup({ provide }: { provide?: unknown } = {}) {
+  void provide;
+  const lock = path.join(TMP, ".setup-done");
+  fs.mkdirSync(TMP, { recursive: true });
+  // Several projects share this setup in one run; do the work once per run.
+  const runId = process.env.MIEUX_TEST_RUN_ID ?? String(process.ppid);
+  if (fs.existsSync(lock) && fs.readFileSync(lock, "utf8") === runId && fs.existsSync(BASE_DB)) return;
+  ensureBuild();
+  ensureBaseDatabase();
+  fs.writeFileSync(lock, runId);
+}

@@ -1,0 +1,48 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { BASE_DB, TMP } from "./paths.ts";
+import { startMailCatcher, type MailCatcher } from "./mail-catcher.ts";
+
+/**
+ * Runs before every integration/e2e test file: a private copy of the migrated database, a free
+ * port, a real SMTP server catching mail, and fresh process-wide singletons.
+ */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const g = globalThis as unknown as { __mieuxSingletons?: Map<string, unknown>; __mieuxTest?: { mail: MailCatcher; port: number; dbFile: string } };
+delete g.__mieuxSingletons;
+
+const dbFile = path.join(TMP, `test-${crypto.randomUUID()}.db`);
+fs.copyFileSync(BASE_DB, dbFile);
+const port = await freePort();
+const mail = await startMailCatcher();
+
+Object.assign(process.env, {
+  NODE_ENV: "test",
+  PORT: String(port),
+  APP_URL: `http://127.0.0.1:${port}`,
+  DATABASE_URL: `file:${dbFile}`,
+  SMTP_URL: mail.url,
+  MAIL_FROM: "MIEUX+ Community <no-reply@mieux.test>",
+  SEED_DEMO: "0",
+  TRUST_PROXY: "1",
+  LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+  DATA_DIR: path.join(TMP, `data-${port}`),
+});
+g.__mieuxTest = { mail, port, dbFile };
+
+export function testContext() {
+  if (!g.__mieuxTest) throw new Error("tests/setup/test-env.ts did not run");
+  return g.__mieuxTest;
+}

@@ -1,0 +1,2 @@
+// Unit tests that touch the database use the same private copy as integration tests.
+import "./test-env.ts";
