@@ -14,5 +14,11 @@ export function ShowToast({ toast }: { toast: Toast | null }) {
 }
 
 export function AppToaster() {
-  return <Toaster position="top-center" closeButton richColors toastOptions={{ duration: 6000 }} />;
+  return (
+    <Toaster
+      position="top-center"
+      closeButton
+      toastOptions={{ duration: 6000, classNames: { toast: "!border-line !bg-white !text-ink", description: "!text-muted", closeButton: "!text-ink" } }}
+    />
+  );
 }

@@ -69,7 +69,7 @@ export default function HomePage() {
         <h2 id="figures-heading" className="text-2xl font-bold">The network in figures</h2>
         <dl className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {FIGURES.map((f) => (
-            <Card key={f.label}>
+            <Card key={f.label} className="flex flex-col">
               <dt className="text-sm text-muted">{f.label}</dt>
               <dd className="order-first font-serif text-4xl font-bold text-brand-700">{f.value}</dd>
             </Card>

@@ -8,6 +8,7 @@ import { signUp } from "#app/modules/auth/accounts.server.ts";
 import { SignupSchema } from "#app/modules/auth/auth.schema.ts";
 import { requireAnonymous } from "#app/modules/auth/guards.server.ts";
 import { MIN_PASSWORD_LENGTH } from "#app/modules/auth/limits.ts";
+import { passwordProblem } from "#app/modules/auth/password.server.ts";
 import { COUNTRY_GROUPS, countryName } from "#app/utils/countries.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
 import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
@@ -23,7 +24,13 @@ export async function action(args: ActionFunctionArgs) {
   requireAnonymous(args);
   const formData = await args.request.formData();
   const parsed = parseForm(formData, SignupSchema);
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  if (!parsed.ok) {
+    // Say everything that is wrong at once, including a weak password.
+    const password = formData.get("password");
+    const problem = typeof password === "string" && password ? passwordProblem(password) : null;
+    if (problem) parsed.fieldErrors.password ??= problem;
+    return data(parsed, { status: 400 });
+  }
   const limit = await consumeRateLimit("signup:ip", args.context.ip);
   if (!limit.ok) return data(formFailure(formData, {}, limit.message), { status: 429 });
   const result = await signUp(parsed.data, { ip: args.context.ip, userAgent: args.context.userAgent });

@@ -20,7 +20,9 @@ function ensureBuild() {
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs > sources) return;
   console.log("[tests] building the app (app/ changed since the last build)…");
   try {
-    execFileSync(path.join(ROOT, "node_modules", ".bin", "remix"), ["vite:build"], { cwd: ROOT, stdio: "pipe" });
+    // Not as a Vitest child: vite.config.ts drops the Remix plugin when VITEST is set.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST")));
+    execFileSync(path.join(ROOT, "node_modules", ".bin", "remix"), ["vite:build"], { cwd: ROOT, stdio: "pipe", env: { ...env, NODE_ENV: "production" } });
   } catch (error) {
     const e = error as { stdout?: Buffer; stderr?: Buffer };
     throw new Error(`remix vite:build failed:\n${e.stdout?.toString() ?? ""}\n${e.stderr?.toString() ?? ""}`);
@@ -40,14 +42,7 @@ function ensureBaseDatabase() {
   execFileSync(process.execPath, ["-e", `const D=require('better-sqlite3');const d=new D(${JSON.stringify(BASE_DB)});d.pragma('journal_mode = DELETE');d.close()`], { cwd: ROOT });
 }
 
-export default function setup({ provide }: { provide?: unknown } = {}) {
-  void provide;
-  const lock = path.join(TMP, ".setup-done");
-  fs.mkdirSync(TMP, { recursive: true });
-  // Several projects share this setup in one run; do the work once per run.
-  const runId = process.env.MIEUX_TEST_RUN_ID ?? String(process.ppid);
-  if (fs.existsSync(lock) && fs.readFileSync(lock, "utf8") === runId && fs.existsSync(BASE_DB)) return;
+export default function setup() {
   ensureBuild();
   ensureBaseDatabase();
-  fs.writeFileSync(lock, runId);
 }

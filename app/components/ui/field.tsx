@@ -17,7 +17,8 @@ function FieldFrame({ label, error, hint, className, ids, children, required }: 
     <div className={cn("mb-4", className)}>
       <label htmlFor={ids.inputId} className="block text-sm font-semibold text-ink">
         {label}
-        {required ? <span className="text-danger"> *</span> : <span className="font-normal text-muted"> (optional)</span>}
+        {/* GOV.UK pattern: mark only optional fields. */}
+        {required ? null : <span className="font-normal text-muted"> (optional)</span>}
       </label>
       {hint ? (
         <p id={ids.hintId} className="mt-0.5 text-sm text-muted">
