@@ -1,25 +1,16 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { BASE_DB, TMP } from "./paths.ts";
 import { startMailCatcher, type MailCatcher } from "./mail-catcher.ts";
+import { freePort } from "./test-env-port.ts";
+
+export { freePort };
 
 /**
  * Runs before every integration/e2e test file: a private copy of the migrated database, a free
  * port, a real SMTP server catching mail, and fresh process-wide singletons.
  */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 const g = globalThis as unknown as { __mieuxSingletons?: Map<string, unknown>; __mieuxTest?: { mail: MailCatcher; port: number; dbFile: string } };
 delete g.__mieuxSingletons;
 

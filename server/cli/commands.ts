@@ -1,0 +1,6 @@
+import { mailFlush } from "./mail.ts";
+import type { CliCommand } from "./types.ts";
+import { userCreate, userRole } from "./users.ts";
+
+/** Every operator command; domains add theirs here. */
+export const COMMANDS: CliCommand[] = [userCreate, userRole, mailFlush];

@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { freePort } from "#tests/setup/test-env-port.ts";
+import { ROOT, TMP } from "#tests/setup/paths.ts";
+
+export type BenchResult = {
+  suite: string;
+  metric: string;
+  value: number;
+  unit: string;
+  /** The DESIGN.md §7 target, in words (e.g. "≥ 300"). */
+  target?: string;
+  pass?: boolean;
+};
+
+export type BenchOptions = { quick: boolean; args: Record<string, string> };
+
+export type BenchSuite = {
+  name: string;
+  description: string;
+  run(options: BenchOptions): Promise<BenchResult[]>;
+};
+
+export type AppProcess = {
+  url: string;
+  port: number;
+  pid: number;
+  dataDir: string;
+  databaseUrl: string;
+  /** Resident memory of the server process, in MB (from /proc). */
+  rssMb(): number;
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts the production build in its own process with its own SQLite database, the way
+ * `npm start` would, and waits until /readyz answers.
+ */
+export async function startAppProcess({ env = {}, name = "bench" }: { env?: Record<string, string>; name?: string } = {}): Promise<AppProcess> {
+  const port = await freePort();
+  const dataDir = path.join(TMP, `${name}-${port}`);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(dataDir, { recursive: true });
+  const databaseUrl = `file:${path.join(dataDir, "bench.db")}`;
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      APP_URL: `http://127.0.0.1:${port}`,
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: dataDir,
+      SEED_DEMO: "0",
+      LOG_LEVEL: "warn",
+      ...env,
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode} while starting`);
+    const ok = await fetch(`${url}/readyz`).then((r) => r.ok).catch(() => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    port,
+    pid: child.pid!,
+    dataDir,
+    databaseUrl,
+    rssMb() {
+      const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");
+      const kb = Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
+      return Math.round(kb / 1024);
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 15_000).unref();
+      }),
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+export const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
