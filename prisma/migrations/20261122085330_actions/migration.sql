@@ -1,0 +1,28 @@
+-- CreateTable
+CREATE TABLE "Action" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "code" TEXT NOT NULL,
+    "slug" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "summary" TEXT NOT NULL DEFAULT '',
+    "partnerCountry" TEXT NOT NULL,
+    "region" TEXT NOT NULL,
+    "thematicArea" TEXT NOT NULL,
+    "startDate" DATETIME,
+    "endDate" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Action_code_key" ON "Action"("code");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Action_slug_key" ON "Action"("slug");
+
+-- CreateIndex
+CREATE INDEX "Action_region_idx" ON "Action"("region");
+
+-- CreateIndex
+CREATE INDEX "Action_thematicArea_idx" ON "Action"("thematicArea");
+
