@@ -51,7 +51,10 @@ function main() {
       console.log("The schema has not changed since the last migration: nothing to write.");
       return;
     }
-    const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+    // Migrations apply in name order: never sort before the latest one, whatever the clock says.
+    const now = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+    const latest = previous?.slice(0, 14) ?? "0";
+    const stamp = now > latest ? now : String(BigInt(latest) + 1n);
     const dir = path.join(MIGRATIONS, `${stamp}_${name}`);
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, "migration.sql"), sql);
