@@ -36,7 +36,7 @@ const redis = urlHostPort(process.env.TEST_REDIS_URL, 6379);
 
 const suites = [
   { name: "e2e", env: "REQUIRE_E2E", what: `Chromium at ${chromium}`, present: async () => fs.existsSync(chromium), dir: "tests/e2e", hint: "apt-get install -y chromium (or set CHROMIUM_PATH)" },
-  { name: "pg", env: "REQUIRE_PG", what: `PostgreSQL on ${pg.host}:${pg.port}`, present: () => reachable(pg.host, pg.port), dir: "tests/scale", hint: "start PostgreSQL or set TEST_PG_URL" },
+  { name: "pg", env: "REQUIRE_PG", what: `PostgreSQL on ${pg.host}:${pg.port}`, present: () => reachable(pg.host, pg.port), dir: "tests/scale-pg", hint: "start PostgreSQL or set TEST_PG_URL" },
   { name: "redis", env: "REQUIRE_REDIS", what: `Redis on ${redis.host}:${redis.port}`, present: () => reachable(redis.host, redis.port), dir: "tests/scale", hint: "start Redis or set TEST_REDIS_URL" },
 ];
 
@@ -58,7 +58,7 @@ for (const suite of suites) {
   }
   skipped.push(`${suite.name}: ${suite.what} not found — ${suite.hint}`);
 }
-if (fs.existsSync(path.join(ROOT, "tests/scale")) && env.MIEUX_HAS_PG && env.MIEUX_HAS_REDIS) projects.push("scale");
+if (fs.existsSync(path.join(ROOT, "tests/scale")) && env.MIEUX_HAS_REDIS) projects.push("scale");
 
 const banner = (lines: string[]) => {
   if (!lines.length) return;
