@@ -1,12 +1,41 @@
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { fileURLToPath } from "node:url";
 import type { Env } from "#app/utils/env.server.ts";
+import { sqliteFilePath } from "#prisma/sqlite-url.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
-/** Applies committed migrations with the Prisma CLI (offline: JS engine + driver adapter). */
+/** Committed migrations not yet applied to the SQLite file (read-only look, no lock taken). */
+export function pendingMigrations(env: Env): string[] {
+  const all = fs
+    .readdirSync(path.join(ROOT, "prisma", "migrations"), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+  const file = sqliteFilePath(env.DATABASE_URL);
+  if (!fs.existsSync(file)) return all;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!table) return all;
+    const done = new Set(
+      (db.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL").all() as { migration_name: string }[]).map((r) => r.migration_name),
+    );
+    return all.filter((m) => !done.has(m));
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Applies committed migrations with the Prisma CLI (offline: JS engine + driver adapter).
+ * Skipped when nothing is pending, so a CLI command beside a running server takes no lock.
+ */
 export function migrateDatabase(env: Env) {
+  if (pendingMigrations(env).length === 0) return { applied: [] as string[] };
   const prismaBin = path.join(ROOT, "node_modules", ".bin", "prisma");
   const result = spawnSync(prismaBin, ["migrate", "deploy"], {
     cwd: ROOT,

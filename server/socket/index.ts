@@ -3,7 +3,8 @@ import { Server } from "socket.io";
 import type { Env } from "#app/utils/env.server.ts";
 import { logger } from "#app/utils/logger.server.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
-import { originAllowed, applySessionAuth } from "./auth.ts";
+import { applySessionAuth, originAllowed } from "./auth.ts";
+import { registerSessionEvents } from "./session.ts";
 
 /** Socket.IO on the same HTTP server and port as the pages. Namespaces register here. */
 export async function createSocketServer(httpServer: http.Server, env: Env) {
@@ -18,6 +19,7 @@ export async function createSocketServer(httpServer: http.Server, env: Env) {
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
   applySessionAuth(io.of("/"));
+  registerSessionEvents(io.of("/"));
   // One io per process: app code reaches it through this singleton (e.g. to broadcast after a write).
   singleton("io", () => ({ current: io })).current = io;
   return io;

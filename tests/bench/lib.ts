@@ -30,7 +30,8 @@ export type AppProcess = {
   databaseUrl: string;
   /** Resident memory of the server process, in MB (from /proc). */
   rssMb(): number;
-  stop(): Promise<void>;
+  /** SIGTERM, then wait for the exit; resolves with the exit code. */
+  stop(): Promise<number | null>;
 };
 
 /**
@@ -78,9 +79,9 @@ export async function startAppProcess({ env = {}, name = "bench" }: { env?: Reco
       return Math.round(kb / 1024);
     },
     stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
+      new Promise<number | null>((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode);
+        child.once("exit", (code) => resolve(code));
         child.kill("SIGTERM");
         setTimeout(() => child.kill("SIGKILL"), 15_000).unref();
       }),

@@ -22,7 +22,7 @@ export function passwordProblem(password: string, context: { email?: string; nam
   if (getCommonPasswords().has(lower)) return "This password is too common. Choose one that is harder to guess.";
   if (/^(.)\1+$/.test(password)) return "This password repeats one character. Choose one that is harder to guess.";
   const stripped = lower.replace(/[^a-z]/g, "");
-  if (stripped.length >= 6 && getCommonPasswords().has(stripped) && lower.replace(/[a-z]/g, "").length <= 4) {
+  if (stripped.length >= 6 && getCommonPasswords().has(stripped) && lower.replace(/[a-z]/g, "").length <= 6) {
     return "This password is a common word with a few digits. Choose one that is harder to guess.";
   }
   const local = context.email?.split("@")[0]?.toLowerCase();

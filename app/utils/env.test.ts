@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env.server.ts";
+
+describe("environment", () => {
+  it("serves one machine with no configuration at all", () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.APP_URL).toBe("http://localhost:3000");
+    expect(env.DATABASE_URL).toBe("file:./data/mieux.db");
+    expect(env.MAIL_FROM).toBe("MIEUX+ Community <no-reply@localhost>");
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(env.secureCookies).toBe(false);
+    expect(env.databaseKind).toBe("sqlite");
+  });
+
+  it("derives APP_URL from PORT and turns on secure cookies behind HTTPS", () => {
+    expect(parseEnv({ PORT: "8080" }).APP_URL).toBe("http://localhost:8080");
+    const env = parseEnv({ APP_URL: "https://community.example.eu/", NODE_ENV: "production" });
+    expect(env.APP_URL).toBe("https://community.example.eu");
+    expect(env.secureCookies).toBe(true);
+  });
+
+  it("stops with a readable message naming each bad variable", () => {
+    expect(() => parseEnv({ PORT: "eighty", DATABASE_URL: "mysql://x", SMTP_URL: "http://mail" })).toThrow(EnvError);
+    try {
+      parseEnv({ PORT: "eighty", DATABASE_URL: "mysql://x" });
+    } catch (error) {
+      expect((error as Error).message).toContain("PORT");
+      expect((error as Error).message).toContain("DATABASE_URL: must start with file: or postgres(ql)://");
+    }
+  });
+
+  it("reads SEED_DEMO and TRUST_PROXY as switches", () => {
+    expect(parseEnv({ SEED_DEMO: "0" }).SEED_DEMO).toBe(false);
+    expect(parseEnv({}).SEED_DEMO).toBe(true);
+    expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(true);
+  });
+});
