@@ -45,7 +45,7 @@ export type Env = z.infer<typeof schema>;
 export class EnvError extends Error {}
 
 /** Parses process.env once; a bad value stops the process with a readable message. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
   const result = schema.safeParse(cleaned);
   if (!result.success) {
