@@ -37,7 +37,8 @@ export function launchBrowser(): Promise<Browser> {
 /** A fresh browser profile (cookies, storage) for one person in a journey. */
 export async function newPerson(baseURL: string, viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
   const b = await launchBrowser();
-  const context = await b.newContext({ baseURL, viewport, locale: "en-GB", timezoneId: "Europe/Brussels" });
+  // Reduced motion: axe must not judge colours halfway through a fade-in.
+  const context = await b.newContext({ baseURL, viewport, locale: "en-GB", timezoneId: "Europe/Brussels", reducedMotion: "reduce" });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return { context, page };
