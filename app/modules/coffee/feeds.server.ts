@@ -67,3 +67,9 @@ export async function publicFeed() {
   cache.body = body;
   return body;
 }
+
+/** A session for its own .ics: anything but drafts. */
+export async function getPublishedCoffeeForCalendar(slug: string) {
+  const coffee = await prisma.morningCoffee.findUnique({ where: { slug }, select: CALENDAR_SELECT });
+  return coffee && coffee.status !== "draft" ? coffee : null;
+}

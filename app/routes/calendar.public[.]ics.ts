@@ -1,0 +1,8 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { calendarResponse } from "#app/modules/coffee/calendar.server.ts";
+import { publicFeed } from "#app/modules/coffee/feeds.server.ts";
+
+/** Every published Morning Coffee, for calendar subscriptions. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  return calendarResponse(request, await publicFeed(), { filename: "mieux-morning-coffee.ics", maxAge: 900 });
+}
