@@ -39,13 +39,13 @@ export async function sendDueReminders(now: Date = new Date(), { limit = Infinit
     for (const registration of registrations) {
       if (sent >= limit) return { sent, skipped };
       try {
-        await prisma.$transaction(async (tx) => {
+        await withBusyRetry(() => prisma.$transaction(async (tx) => {
           await tx.coffeeReminderClaim.create({ data: { registrationId: registration.id, offsetMinutes: offset, startsAt: coffee.startsAt } });
           // Re-check inside the transaction: the member may have unregistered a moment ago.
           const current = await tx.coffeeRegistration.findUnique({ where: { id: registration.id }, select: { status: true } });
           if (current?.status !== "registered") throw new SkipReminder();
           await sendCoffeeReminderEmail(tx, coffee, registration.user, offset);
-        });
+        }));
         sent++;
       } catch (error) {
         if (error instanceof SkipReminder || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) {
@@ -61,3 +61,20 @@ export async function sendDueReminders(now: Date = new Date(), { limit = Infinit
 }
 
 class SkipReminder extends Error {}
+
+const isBusy = (error: unknown) => error instanceof Error && /SQLITE_BUSY|database is locked|busy|P2034|P1008/i.test(`${(error as { code?: string }).code ?? ""} ${error.message}`);
+
+/**
+ * Another process writing at the same moment can make SQLite answer "busy": the claim was not
+ * written, so trying again shortly is safe (and a later pass would pick it up anyway).
+ */
+async function withBusyRetry<T>(run: () => Promise<T>, attempts = 8): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (i >= attempts || !isBusy(error)) throw error;
+      await new Promise((r) => setTimeout(r, 20 * i + Math.random() * 30));
+    }
+  }
+}
