@@ -217,7 +217,7 @@ export default function EditMorningCoffee() {
           <input type="hidden" name="intent" value="addSpeaker" />
           {speaker?.formError ? <Alert tone="error" className="sm:col-span-3">{speaker.formError}</Alert> : null}
           <TextField label="Speaker's name" name="name" required defaultValue={speaker?.values.name} error={speaker?.fieldErrors.name} />
-          <TextField label="Role" name="role" defaultValue={speaker?.values.role} error={speaker?.fieldErrors.role} hint="For example: Expert, Ministry of Interior" />
+          <TextField label="Speaker's role" name="role" defaultValue={speaker?.values.role} error={speaker?.fieldErrors.role} hint="For example: Expert, Ministry of Interior" />
           <TextField label="Member's email" name="memberEmail" type="email" defaultValue={speaker?.values.memberEmail} error={speaker?.fieldErrors.memberEmail} hint="Empty for a guest." />
           <div className="sm:col-span-3">
             <Button type="submit" variant="secondary" disabled={busy}>Add speaker</Button>

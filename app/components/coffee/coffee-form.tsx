@@ -71,7 +71,7 @@ export function CoffeeForm({
       <fieldset className="rounded-md border border-line p-4">
         <legend className="px-1 font-semibold">After the session</legend>
         <TextField label="Recording link" name="recordingUrl" type="url" defaultValue={defaults.recordingUrl} error={errors.recordingUrl} />
-        <TextAreaField label="Summary of the session" name="outcome" defaultValue={defaults.outcome} error={errors.outcome} rows={5} />
+        <TextAreaField label="Notes from the session" name="outcome" defaultValue={defaults.outcome} error={errors.outcome} rows={5} />
       </fieldset>
       <Button type="submit" disabled={busy}>
         {busy ? "Saving…" : submitLabel}

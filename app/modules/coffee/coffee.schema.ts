@@ -68,7 +68,7 @@ export const CoffeeFormSchema = z
     actionId: z.string().trim().default(""),
     reminderHours,
     recordingUrl: optionalUrl("The recording link"),
-    outcome: z.string().trim().max(10_000, "The summary is at most 10,000 characters.").default(""),
+    outcome: z.string().trim().max(10_000, "The notes are at most 10,000 characters.").default(""),
   })
   .superRefine((v, ctx) => {
     // Both are wall-clock times in the same zone, so the strings compare in time order.
