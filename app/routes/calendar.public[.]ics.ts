@@ -4,5 +4,6 @@ import { publicFeed } from "#app/modules/coffee/feeds.server.ts";
 
 /** Every published Morning Coffee, for calendar subscriptions. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  return calendarResponse(request, await publicFeed(), { filename: "mieux-morning-coffee.ics", maxAge: 900 });
+  const feed = await publicFeed();
+  return calendarResponse(request, feed.body, { filename: "mieux-morning-coffee.ics", maxAge: 900, etag: feed.etag, gzip: feed.gzip });
 }

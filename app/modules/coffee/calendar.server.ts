@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import ical, { ICalAlarmType, ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from "ical-generator";
 import { getEnv } from "#app/utils/env.server.ts";
+import { singleton } from "#app/utils/singleton.server.ts";
 import { endsAt } from "./rules.ts";
 
 /** What a calendar entry needs to know about a Morning Coffee. */
@@ -63,8 +64,9 @@ export function organizer() {
   return { name: name || "MIEUX+ Community", email };
 }
 
-function describe(coffee: CalendarCoffee, includeLink: boolean) {
-  const parts = [coffee.summary, coffee.description];
+function describe(coffee: CalendarCoffee, includeLink: boolean, brief = false) {
+  // Feeds carry the summary and agenda; the full description lives on the page (and in invites).
+  const parts = brief ? [coffee.summary] : [coffee.summary, coffee.description];
   if (coffee.agenda) parts.push(`Agenda:\n${coffee.agenda}`);
   if (includeLink && coffee.meetingUrl) parts.push(`Join online: ${coffee.meetingUrl}`);
   else parts.push("The join link appears on the session page for registered members shortly before the start.");
@@ -79,6 +81,8 @@ type EventOptions = {
   /** Per-attendee sequence (session sequence + the attendee's own offset). */
   sequence?: number;
   cancelled?: boolean;
+  /** Feeds: summary and agenda only (the page has the rest). */
+  brief?: boolean;
 };
 
 function addEvent(calendar: ICalCalendar, coffee: CalendarCoffee, options: EventOptions) {
@@ -94,7 +98,7 @@ function addEvent(calendar: ICalCalendar, coffee: CalendarCoffee, options: Event
     created: coffee.createdAt,
     lastModified: coffee.updatedAt,
     summary: cancelled ? `Cancelled: ${coffee.title}` : coffee.title,
-    description: describe(coffee, options.includeLink),
+    description: describe(coffee, options.includeLink, options.brief),
     location: options.includeLink && coffee.meetingUrl ? coffee.meetingUrl : "Online (MIEUX+ Community)",
     url: coffeeUrl(coffee.slug),
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
@@ -123,31 +127,69 @@ export function eventCalendar(coffee: CalendarCoffee) {
   return calendar.toString();
 }
 
-/** A subscribable feed with its name and refresh hints (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
-export function feedCalendar(
-  name: string,
-  entries: { coffee: CalendarCoffee; includeLink: boolean; attendee?: CalendarAttendee | null; sequence?: number; cancelled?: boolean }[],
-  description = "Morning Coffee sessions of the MIEUX+ network",
-) {
-  const calendar = ical({ prodId: PROD_ID, method: ICalCalendarMethod.PUBLISH, name, description, ttl: FEED_REFRESH_SECONDS, url: `${getEnv().APP_URL}/sessions` });
-  for (const entry of entries) addEvent(calendar, entry.coffee, entry);
-  return calendar.toString();
+type FeedEntry = { coffee: CalendarCoffee; includeLink: boolean; attendee?: CalendarAttendee | null; sequence?: number; cancelled?: boolean };
+
+const MAX_CACHED_EVENTS = 5_000;
+const eventCache = singleton("coffee-ics-events", () => new Map<string, string>());
+
+/**
+ * One VEVENT as ical-generator writes it, remembered until the session changes: serialising
+ * (escaping and line folding) costs about half a millisecond per event, so a feed of 500 sessions
+ * only re-serialises the ones that changed.
+ */
+function eventBlock(entry: FeedEntry) {
+  const { coffee } = entry;
+  const key = [coffee.id, coffee.updatedAt.getTime(), coffee.status, entry.sequence ?? coffee.sequence, entry.includeLink, entry.attendee?.email ?? "", entry.attendee?.name ?? "", getEnv().APP_URL].join("|");
+  let block = eventCache.get(key);
+  if (block === undefined) {
+    const single = ical({ prodId: PROD_ID });
+    addEvent(single, coffee, { ...entry, brief: true });
+    const text = single.toString();
+    block = text.slice(text.indexOf("BEGIN:VEVENT"), text.lastIndexOf("END:VEVENT") + "END:VEVENT".length) + "\r\n";
+    if (eventCache.size >= MAX_CACHED_EVENTS) eventCache.clear();
+    eventCache.set(key, block);
+  }
+  return block;
 }
 
-/** Response for any .ics: the right type, an ETag from the bytes, and a 304 when nothing changed. */
-export function calendarResponse(request: Request, body: string, { filename, maxAge = 300, privateFeed = false }: { filename: string; maxAge?: number; privateFeed?: boolean }) {
-  const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
+/** A subscribable feed with its name and refresh hints (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
+export function feedCalendar(name: string, entries: FeedEntry[], description = "Morning Coffee sessions of the MIEUX+ network") {
+  const shell = ical({ prodId: PROD_ID, method: ICalCalendarMethod.PUBLISH, name, description, ttl: FEED_REFRESH_SECONDS, url: `${getEnv().APP_URL}/sessions` }).toString();
+  const end = shell.lastIndexOf("END:VCALENDAR");
+  return shell.slice(0, end) + entries.map(eventBlock).join("") + shell.slice(end);
+}
+
+export function calendarEtag(body: string) {
+  return `"${createHash("sha1").update(body).digest("base64url")}"`;
+}
+
+/**
+ * Response for any .ics: the right type, an ETag from the bytes, and a 304 when nothing changed.
+ * A cached feed may pass its gzip bytes, sent as they are to clients that accept gzip.
+ */
+export function calendarResponse(
+  request: Request,
+  body: string,
+  { filename, maxAge = 300, privateFeed = false, etag = calendarEtag(body), gzip }: { filename: string; maxAge?: number; privateFeed?: boolean; etag?: string; gzip?: Buffer },
+) {
+  const useGzip = !!gzip && /\bgzip\b/.test(request.headers.get("Accept-Encoding") ?? "");
+  const tag = useGzip ? etag.replace(/"$/, '-gz"') : etag;
   const headers = new Headers({
     "Content-Type": "text/calendar; charset=utf-8",
     "Content-Disposition": `inline; filename="${filename}"`,
-    ETag: etag,
+    ETag: tag,
     "Cache-Control": privateFeed ? `private, max-age=${maxAge}, must-revalidate` : `public, max-age=${maxAge}, must-revalidate`,
+    Vary: "Accept-Encoding",
     "X-Content-Type-Options": "nosniff",
   });
   if (privateFeed) headers.set("Referrer-Policy", "no-referrer");
   const match = request.headers.get("If-None-Match");
-  if (match && match.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) {
+  if (match && match.split(",").some((t) => [etag, etag.replace(/"$/, '-gz"')].includes(t.trim().replace(/^W\//, "")))) {
     return new Response(null, { status: 304, headers });
+  }
+  if (useGzip) {
+    headers.set("Content-Encoding", "gzip");
+    return new Response(new Uint8Array(gzip), { status: 200, headers });
   }
   return new Response(body, { status: 200, headers });
 }

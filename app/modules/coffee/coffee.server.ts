@@ -4,6 +4,7 @@ import { hasRole } from "#app/modules/auth/roles.ts";
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
+import { singleton } from "#app/utils/singleton.server.ts";
 import { CALENDAR_SELECT, addToCalendarLinks } from "./calendar.server.ts";
 import type { CoffeeFormInput } from "./coffee.schema.ts";
 import { sendCoffeeCancelEmail, sendCoffeeInviteEmail } from "./emails.server.ts";
@@ -59,31 +60,13 @@ export async function listCoffees(viewer: Viewer, now = new Date()) {
  * the meeting link leaves the server only for registered members inside the join window.
  */
 export async function getCoffeePage(slug: string, viewer: Viewer, now = new Date()) {
-  const coffee = await prisma.morningCoffee.findUnique({
-    where: { slug },
-    select: {
-      ...CALENDAR_SELECT,
-      linkVisibleMinutes: true,
-      capacity: true,
-      registrationClosesAt: true,
-      qaMode: true,
-      recordingUrl: true,
-      outcome: true,
-      action: { select: { code: true, slug: true, title: true, partnerCountry: true } },
-      speakers: { orderBy: { position: "asc" }, select: { id: true, name: true, role: true, user: { select: { institution: true, country: true } } } },
-      spotlights: {
-        orderBy: { position: "asc" },
-        select: { id: true, title: true, country: true, highlights: true, migrationContext: true, action: { select: { code: true, slug: true, title: true } } },
-      },
-    },
-  });
-  if (!coffee) return null;
+  const shared = await sharedPageData(slug);
+  if (!shared) return null;
+  const { coffee, registered, waitlisted } = shared;
   const organiser = isOrganiser(viewer);
   if (coffee.status === "draft" && !organiser) return null;
 
-  const [registered, waitlisted, mine, myFeedback] = await Promise.all([
-    prisma.coffeeRegistration.count({ where: { coffeeId: coffee.id, status: "registered" } }),
-    prisma.coffeeRegistration.count({ where: { coffeeId: coffee.id, status: "waitlisted" } }),
+  const [mine, myFeedback] = await Promise.all([
     viewer ? prisma.coffeeRegistration.findUnique({ where: { coffeeId_userId: { coffeeId: coffee.id, userId: viewer.id } }, select: { status: true, listPublicly: true, queuedAt: true, attended: true } }) : null,
     viewer ? prisma.coffeeFeedback.findUnique({ where: { coffeeId_userId: { coffeeId: coffee.id, userId: viewer.id } }, select: { rating: true, comment: true } }) : null,
   ]);
@@ -118,6 +101,53 @@ export async function getCoffeePage(slug: string, viewer: Viewer, now = new Date
     calendarLinks: coffee.status === "draft" ? null : addToCalendarLinks(coffee),
     organiser,
   };
+}
+
+/**
+ * What every visitor of a session page sees, kept for a few seconds: the page is hot around the
+ * start time. Writes in this process clear it at once; other processes see changes within
+ * PAGE_CACHE_MS. Per-viewer parts (registration, feedback, who is coming) are never cached.
+ */
+const PAGE_CACHE_MS = 5_000;
+const pageCache = singleton("coffee-page-cache", () => new Map<string, { at: number; value: ReturnType<typeof loadSharedPageData> }>());
+
+export function invalidateCoffeePages() {
+  pageCache.clear();
+}
+
+function sharedPageData(slug: string) {
+  const hit = pageCache.get(slug);
+  if (hit && Date.now() - hit.at < PAGE_CACHE_MS) return hit.value;
+  const value = loadSharedPageData(slug);
+  if (pageCache.size > 500) pageCache.clear();
+  pageCache.set(slug, { at: Date.now(), value });
+  value.catch(() => pageCache.delete(slug));
+  return value;
+}
+
+async function loadSharedPageData(slug: string) {
+  const coffee = await prisma.morningCoffee.findUnique({
+    where: { slug },
+    select: {
+      ...CALENDAR_SELECT,
+      linkVisibleMinutes: true,
+      capacity: true,
+      registrationClosesAt: true,
+      qaMode: true,
+      recordingUrl: true,
+      outcome: true,
+      action: { select: { code: true, slug: true, title: true, partnerCountry: true } },
+      speakers: { orderBy: { position: "asc" }, select: { id: true, name: true, role: true } },
+      spotlights: {
+        orderBy: { position: "asc" },
+        select: { id: true, title: true, country: true, highlights: true, migrationContext: true, action: { select: { code: true, slug: true, title: true } } },
+      },
+    },
+  });
+  if (!coffee) return null;
+  const counts = await prisma.coffeeRegistration.groupBy({ by: ["status"], where: { coffeeId: coffee.id }, _count: { _all: true } });
+  const count = (status: string) => counts.find((c) => c.status === status)?._count._all ?? 0;
+  return { coffee, registered: count("registered"), waitlisted: count("waitlisted") };
 }
 
 /** The fields of the edit form, as stored. */
@@ -257,6 +287,7 @@ export async function updateCoffee(slug: string, input: CoffeeFormInput, actor: 
     await audit({ actorId: actor.id, action: "coffee.update", targetType: "coffee", targetId: coffee.id, data: { changes, notified }, ip: meta.ip }, tx);
     return { slug: coffee.slug, notified, changes };
   });
+  invalidateCoffeePages();
   return ok(result);
 }
 
@@ -278,7 +309,7 @@ export async function transitionCoffee(slug: string, transition: CoffeeTransitio
   if (!ALLOWED[transition].includes(existing.status)) return fail("bad_state", `A ${existing.status} Morning Coffee cannot be ${TARGET[transition]}.`);
   if (transition === "held" && existing.startsAt.getTime() > now.getTime()) return fail("not_started", "Mark a Morning Coffee as held once it has started.");
   const status = TARGET[transition];
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const coffee = await tx.morningCoffee.update({
       where: { id: existing.id },
       data: {
@@ -299,6 +330,8 @@ export async function transitionCoffee(slug: string, transition: CoffeeTransitio
     await audit({ actorId: actor.id, action: `coffee.${transition}`, targetType: "coffee", targetId: coffee.id, data: { notified }, ip: meta.ip }, tx);
     return ok({ status, notified });
   });
+  invalidateCoffeePages();
+  return result;
 }
 
 export async function addSpeaker(slug: string, input: { name: string; role: string; memberEmail: string }, actor: { id: string }): Promise<Result<null>> {
@@ -312,12 +345,14 @@ export async function addSpeaker(slug: string, input: { name: string; role: stri
   }
   const position = await prisma.coffeeSpeaker.count({ where: { coffeeId: coffee.id } });
   await prisma.coffeeSpeaker.create({ data: { coffeeId: coffee.id, userId, name: input.name, role: input.role, position } });
+  invalidateCoffeePages();
   await audit({ actorId: actor.id, action: "coffee.speaker_add", targetType: "coffee", targetId: coffee.id, data: { name: input.name } });
   return ok(null);
 }
 
 export async function removeSpeaker(slug: string, speakerId: string, actor: { id: string }) {
   const { count } = await prisma.coffeeSpeaker.deleteMany({ where: { id: speakerId, coffee: { slug } } });
+  invalidateCoffeePages();
   if (count) await audit({ actorId: actor.id, action: "coffee.speaker_remove", targetType: "coffee_speaker", targetId: speakerId });
   return count === 1;
 }
@@ -334,12 +369,14 @@ export async function addSpotlight(
   }
   const position = await prisma.coffeeSpotlight.count({ where: { coffeeId: coffee.id } });
   await prisma.coffeeSpotlight.create({ data: { coffeeId: coffee.id, ...input, actionId: input.actionId || null, position } });
+  invalidateCoffeePages();
   await audit({ actorId: actor.id, action: "coffee.spotlight_add", targetType: "coffee", targetId: coffee.id, data: { title: input.title } });
   return ok(null);
 }
 
 export async function removeSpotlight(slug: string, spotlightId: string, actor: { id: string }) {
   const { count } = await prisma.coffeeSpotlight.deleteMany({ where: { id: spotlightId, coffee: { slug } } });
+  invalidateCoffeePages();
   if (count) await audit({ actorId: actor.id, action: "coffee.spotlight_remove", targetType: "coffee_spotlight", targetId: spotlightId });
   return count === 1;
 }

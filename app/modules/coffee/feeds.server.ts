@@ -2,7 +2,8 @@ import { generateToken, hashToken } from "#app/modules/auth/tokens.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
-import { CALENDAR_SELECT, feedCalendar } from "./calendar.server.ts";
+import { gzipSync } from "node:zlib";
+import { CALENDAR_SELECT, calendarEtag, feedCalendar } from "./calendar.server.ts";
 
 const PUBLIC_STATUSES = ["published", "held", "archived", "cancelled"];
 
@@ -49,23 +50,23 @@ export async function privateFeed(token: string) {
 }
 
 /**
- * Every published Morning Coffee. The body is cached until a session changes: one cheap query
- * (count and latest change) decides whether the cached text is still right.
+ * Every published Morning Coffee, with its ETag and gzip bytes. Cached until a session changes:
+ * one cheap query (count and latest change) decides whether the cached feed is still right.
  */
 export async function publicFeed() {
   const where = { status: { in: PUBLIC_STATUSES } };
   const stamp = await prisma.morningCoffee.aggregate({ where, _count: { _all: true }, _max: { updatedAt: true } });
   const key = `${stamp._count._all}:${stamp._max.updatedAt?.getTime() ?? 0}:${getEnv().APP_URL}`;
-  const cache = singleton("coffee-public-feed", () => ({ key: "", body: "" }));
-  if (cache.key === key) return cache.body;
-  const coffees = await prisma.morningCoffee.findMany({ where, orderBy: { startsAt: "asc" }, select: CALENDAR_SELECT });
-  const body = feedCalendar(
-    "MIEUX+ Morning Coffee",
-    coffees.map((coffee) => ({ coffee, includeLink: false })),
-  );
-  cache.key = key;
-  cache.body = body;
-  return body;
+  const cache = singleton("coffee-public-feed", () => ({ key: "", body: "", etag: "", gzip: Buffer.alloc(0) }));
+  if (cache.key !== key) {
+    const coffees = await prisma.morningCoffee.findMany({ where, orderBy: { startsAt: "asc" }, select: CALENDAR_SELECT });
+    const body = feedCalendar(
+      "MIEUX+ Morning Coffee",
+      coffees.map((coffee) => ({ coffee, includeLink: false })),
+    );
+    Object.assign(cache, { key, body, etag: calendarEtag(body), gzip: gzipSync(body, { level: 6 }) });
+  }
+  return { body: cache.body, etag: cache.etag, gzip: cache.gzip };
 }
 
 /** A session for its own .ics: anything but drafts. */

@@ -4,7 +4,7 @@ import { prisma } from "#app/utils/db.server.ts";
 import { countryName } from "#app/utils/countries.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { CALENDAR_SELECT } from "./calendar.server.ts";
-import { promoteFromWaitlist } from "./coffee.server.ts";
+import { invalidateCoffeePages, promoteFromWaitlist } from "./coffee.server.ts";
 import { sendCoffeeCancelEmail, sendCoffeeInviteEmail, sendCoffeeWaitlistedEmail } from "./emails.server.ts";
 import { hasEnded, hasStarted, registrationOpen } from "./rules.ts";
 
@@ -18,7 +18,7 @@ export async function register(slug: string, member: Member, { listPublicly }: {
   const coffee = await prisma.morningCoffee.findUnique({ where: { slug }, select: { ...CALENDAR_SELECT, capacity: true, registrationClosesAt: true } });
   if (!coffee || coffee.status === "draft") return fail("not_found", "This Morning Coffee does not exist.");
   if (!registrationOpen(coffee, now)) return fail("closed", "Registration for this Morning Coffee is closed.");
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const existing = await tx.coffeeRegistration.findUnique({ where: { coffeeId_userId: { coffeeId: coffee.id, userId: member.id } } });
     if (existing && existing.status !== "cancelled") {
       return fail("already", existing.status === "registered" ? "You are already registered." : "You are already on the waitlist.");
@@ -38,6 +38,8 @@ export async function register(slug: string, member: Member, { listPublicly }: {
     await audit({ actorId: member.id, action: `coffee.${status === "registered" ? "register" : "waitlist"}`, targetType: "coffee", targetId: coffee.id }, tx);
     return ok({ status: status as "registered" | "waitlisted" });
   });
+  invalidateCoffeePages();
+  return result;
 }
 
 /** Unregisters (or leaves the waitlist): METHOD:CANCEL for a registrant, and the next in line moves up. */
@@ -45,7 +47,7 @@ export async function unregister(slug: string, member: Member, now = new Date())
   const coffee = await prisma.morningCoffee.findUnique({ where: { slug }, select: { ...CALENDAR_SELECT } });
   if (!coffee) return fail("not_found", "This Morning Coffee does not exist.");
   if (hasEnded(coffee, now)) return fail("ended", "This Morning Coffee is over.");
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const existing = await tx.coffeeRegistration.findUnique({ where: { coffeeId_userId: { coffeeId: coffee.id, userId: member.id } } });
     if (!existing || existing.status === "cancelled") return fail("not_registered", "You are not registered for this Morning Coffee.");
     const updated = await tx.coffeeRegistration.update({
@@ -57,6 +59,8 @@ export async function unregister(slug: string, member: Member, now = new Date())
     await audit({ actorId: member.id, action: "coffee.unregister", targetType: "coffee", targetId: coffee.id, data: { promoted } }, tx);
     return ok({ promoted });
   });
+  invalidateCoffeePages();
+  return result;
 }
 
 export async function setListPublicly(slug: string, userId: string, listPublicly: boolean) {
