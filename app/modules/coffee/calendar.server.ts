@@ -67,7 +67,7 @@ export function organizer() {
 function describe(coffee: CalendarCoffee, includeLink: boolean, brief = false) {
   // Feeds carry the summary and agenda; the full description lives on the page (and in invites).
   const parts = brief ? [coffee.summary] : [coffee.summary, coffee.description];
-  if (coffee.agenda) parts.push(`Agenda:\n${coffee.agenda}`);
+  if (coffee.agenda && !brief) parts.push(`Agenda:\n${coffee.agenda}`);
   if (includeLink && coffee.meetingUrl) parts.push(`Join online: ${coffee.meetingUrl}`);
   else parts.push("The join link appears on the session page for registered members shortly before the start.");
   parts.push(`Session page, Spotlight and live Q&A: ${coffeeUrl(coffee.slug)}`);

@@ -64,7 +64,7 @@ export async function publicFeed() {
       "MIEUX+ Morning Coffee",
       coffees.map((coffee) => ({ coffee, includeLink: false })),
     );
-    Object.assign(cache, { key, body, etag: calendarEtag(body), gzip: gzipSync(body, { level: 6 }) });
+    Object.assign(cache, { key, body, etag: calendarEtag(body), gzip: gzipSync(body, { level: 1 }) });
   }
   return { body: cache.body, etag: cache.etag, gzip: cache.gzip };
 }

@@ -43,11 +43,29 @@ export function utcToZonedInput(date: Date | string, zone: string): string {
   return DateTime.fromJSDate(new Date(date), { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
 }
 
+// Intl formatters are costly to build and cheap to reuse (pages render many times a second).
+const formatters = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat; zone: Intl.DateTimeFormat }>();
+function formattersFor(zone: string, locale: string) {
+  const key = `${locale}|${zone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = {
+      date: new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: "long", day: "numeric", month: "long", year: "numeric" }),
+      time: new Intl.DateTimeFormat(locale, { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
+      zone: new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" }),
+    };
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** "Thursday 29 November 2023, 10:00–11:30 CET" in the given zone. */
 export function formatRange(start: Date | string, durationMinutes: number, zone: string, locale = "en-GB"): string {
-  const from = DateTime.fromJSDate(new Date(start), { zone }).setLocale(locale);
-  const to = from.plus({ minutes: durationMinutes });
-  return `${from.toFormat("cccc d LLLL yyyy, HH:mm")}–${to.toFormat("HH:mm")} ${from.toFormat("ZZZZ")}`;
+  const from = new Date(start);
+  const to = new Date(from.getTime() + durationMinutes * 60_000);
+  const f = formattersFor(zone, locale);
+  const zoneName = f.zone.formatToParts(from).find((p) => p.type === "timeZoneName")?.value ?? zone;
+  return `${f.date.format(from).replace(/,/g, "")}, ${f.time.format(from)}–${f.time.format(to)} ${zoneName}`;
 }
 
 /** A readable zone name: "Europe/Brussels" → "Brussels". */
