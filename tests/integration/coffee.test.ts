@@ -441,3 +441,51 @@ describe("after the session", () => {
     expect(data.morningCoffee.feedback[0].rating).toBe(4);
   });
 });
+
+describe("Morning Coffee pages", () => {
+  it("lists upcoming and past sessions, and the home page teases the next one", async () => {
+    const upcoming = await createCoffee({ title: "Morning Coffee: next spring", startsAt: new Date(Date.now() + 2 * DAY) });
+    await createCoffee({ title: "Morning Coffee: last autumn", status: "held", startsAt: new Date(Date.now() - 30 * DAY) });
+    const text = visibleText((await new TestClient(baseUrl).page("/sessions")).html);
+    const upcomingAt = text.indexOf("Upcoming");
+    const pastAt = text.indexOf("Past sessions");
+    expect(upcomingAt).toBeGreaterThan(-1);
+    expect(text.indexOf("Morning Coffee: next spring")).toBeGreaterThan(upcomingAt);
+    expect(text.indexOf("Morning Coffee: next spring")).toBeLessThan(pastAt);
+    expect(text.indexOf("Morning Coffee: last autumn")).toBeGreaterThan(pastAt);
+    const soonest = await prisma.morningCoffee.findFirstOrThrow({ where: { status: "published", startsAt: { gte: new Date() } }, orderBy: { startsAt: "asc" } });
+    const home = visibleText((await new TestClient(baseUrl).page("/")).html);
+    expect(home).toContain(soonest.title);
+    expect(upcoming.slug).toBeTruthy();
+  });
+
+  it("refuses registration after the deadline and writes nothing", async () => {
+    const coffee = await createCoffee();
+    await prisma.morningCoffee.update({ where: { id: coffee.id }, data: { registrationClosesAt: new Date(Date.now() - HOUR) } });
+    const { user, client } = await member();
+    const page = visibleText((await client.page(`/sessions/${coffee.slug}`)).html);
+    expect(page).toContain("Registration is closed.");
+    const res = await client.post(`/sessions/${coffee.slug}`, { intent: "register" });
+    expect(res.status).toBe(302);
+    expect(await prisma.coffeeRegistration.count({ where: { coffeeId: coffee.id, userId: user.id } })).toBe(0);
+    await outboxDrained();
+    expect(mailsTo(user.email)).toHaveLength(0);
+  });
+
+  it("shows who is coming only to participants, and only those who chose to be listed", async () => {
+    const coffee = await createCoffee();
+    const listed = await createUser({ name: "Listed Person" });
+    const hidden = await createUser({ name: "Hidden Person" });
+    await prisma.coffeeRegistration.create({ data: { coffeeId: coffee.id, userId: listed.id, status: "registered", listPublicly: true } });
+    await prisma.coffeeRegistration.create({ data: { coffeeId: coffee.id, userId: hidden.id, status: "registered", listPublicly: false } });
+    const participant = await member();
+    await participant.client.post(`/sessions/${coffee.slug}`, { intent: "register" });
+    const seen = visibleText((await participant.client.page(`/sessions/${coffee.slug}`)).html);
+    expect(seen).toContain("Who is coming");
+    expect(seen).toContain("Listed Person");
+    expect(seen).not.toContain("Hidden Person");
+    const outsider = await member();
+    const notSeen = visibleText((await outsider.client.page(`/sessions/${coffee.slug}`)).html);
+    expect(notSeen).not.toContain("Listed Person");
+  });
+});

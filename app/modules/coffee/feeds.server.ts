@@ -59,10 +59,12 @@ export async function publicFeed() {
   const key = `${stamp._count._all}:${stamp._max.updatedAt?.getTime() ?? 0}:${getEnv().APP_URL}`;
   const cache = singleton("coffee-public-feed", () => ({ key: "", body: "", etag: "", gzip: Buffer.alloc(0) }));
   if (cache.key !== key) {
-    const coffees = await prisma.morningCoffee.findMany({ where, orderBy: { startsAt: "asc" }, select: CALENDAR_SELECT });
+    // Feeds carry no description, agenda or link: leave those columns in the database.
+    const { description: _d, agenda: _a, meetingUrl: _m, ...select } = CALENDAR_SELECT;
+    const coffees = await prisma.morningCoffee.findMany({ where, orderBy: { startsAt: "asc" }, select });
     const body = feedCalendar(
       "MIEUX+ Morning Coffee",
-      coffees.map((coffee) => ({ coffee, includeLink: false })),
+      coffees.map((coffee) => ({ coffee: { ...coffee, description: "", agenda: "", meetingUrl: "" }, includeLink: false })),
     );
     Object.assign(cache, { key, body, etag: calendarEtag(body), gzip: gzipSync(body, { level: 1 }) });
   }
