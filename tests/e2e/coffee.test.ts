@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "#app/utils/db.server.ts";
+import { createCoffee, registerDirectly } from "#tests/factories/coffee.ts";
 import { createUser, TEST_PASSWORD } from "#tests/factories/users.ts";
 import { expectAccessible, hasChromium, launchBrowser, newPerson, screenshot } from "#tests/setup/browser.ts";
 import { parseCalendar } from "#tests/setup/ical.ts";
@@ -108,6 +109,7 @@ describe.skipIf(!hasChromium)("Morning Coffee journey in Chromium", () => {
 
     // The organiser moves it one hour later; the member gets the update.
     await o.goto(`/sessions/${coffee.slug}/edit`);
+    await screenshot(o, "coffee-edit");
     const later = start.plus({ hours: 1 });
     await o.getByLabel("Starts at").fill(later.toFormat("yyyy-MM-dd'T'HH:mm"));
     await o.getByRole("button", { name: "Save changes" }).click();
@@ -140,6 +142,27 @@ describe.skipIf(!hasChromium)("Morning Coffee journey in Chromium", () => {
     await o.goto(`/sessions/${coffee.slug}/attendees`);
     await o.getByText("Amara Nkemelu").waitFor();
     await expectAccessible(await settled(o), "attendees");
+    await screenshot(o, "coffee-attendees");
+
+    // After a session: the recording, the summary, the Q&A archive link and the feedback form.
+    const past = await createCoffee({ title: "Morning Coffee: last autumn", status: "held", startsAt: new Date(Date.now() - 40 * 24 * 3600_000), recordingUrl: "https://media.example.org/autumn", outcome: "Three Spotlights and a lively Q&A." });
+    await registerDirectly(past.id, memberUser.id);
+    const m2 = await memberContext.newPage();
+    await m2.goto(`/sessions/${past.slug}`);
+    await m2.getByRole("link", { name: "Watch the recording" }).waitFor();
+    await m2.getByRole("link", { name: "Q&A archive" }).waitFor();
+    await m2.getByText("Three Spotlights and a lively Q&A.").waitFor();
+    await expectAccessible(await settled(m2), "past session with feedback form");
+    await m2.getByLabel("5 Excellent").check();
+    await m2.getByLabel("Comment").fill("The Spotlights were clear and practical.");
+    await m2.getByRole("button", { name: "Send feedback" }).click();
+    await m2.getByText("You rated this session 5 out of 5.").waitFor();
+    await o.goto(`/sessions/${past.slug}/feedback`);
+    await o.getByText("The Spotlights were clear and practical.").waitFor();
+    await expectAccessible(await settled(o), "feedback results");
+    await o.goto("/sessions");
+    await expectAccessible(await settled(o), "Morning Coffee list as organiser");
+    await screenshot(o, "coffee-list");
     await memberContext.close();
     await organiser.context.close();
   });
