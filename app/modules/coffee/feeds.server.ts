@@ -1,5 +1,5 @@
 import { generateToken, hashToken } from "#app/modules/auth/tokens.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { prisma, type Prisma } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
 import { gzipSync } from "node:zlib";
@@ -49,24 +49,40 @@ export async function privateFeed(token: string) {
   );
 }
 
+// Feeds carry no description, agenda or link: leave those columns in the database.
+const { description: _d, agenda: _a, meetingUrl: _m, ...FEED_SELECT } = CALENDAR_SELECT;
+type FeedRow = Awaited<ReturnType<typeof loadFeedRows>>[number];
+const loadFeedRows = (where: Prisma.MorningCoffeeWhereInput) => prisma.morningCoffee.findMany({ where, select: FEED_SELECT });
+
+type PublicFeedCache = { key: string; rows: Map<string, FeedRow>; maxUpdatedAt: Date | null; body: string; etag: string; gzip: Buffer };
+
 /**
- * Every published Morning Coffee, with its ETag and gzip bytes. Cached until a session changes:
- * one cheap query (count and latest change) decides whether the cached feed is still right.
+ * Every published Morning Coffee, with its ETag and gzip bytes. One aggregate query (count and
+ * latest change) tells whether anything changed; if so only the changed rows are read (a full
+ * reload when the count does not add up) and only their events are serialised again.
  */
 export async function publicFeed() {
   const where = { status: { in: PUBLIC_STATUSES } };
   const stamp = await prisma.morningCoffee.aggregate({ where, _count: { _all: true }, _max: { updatedAt: true } });
-  const key = `${stamp._count._all}:${stamp._max.updatedAt?.getTime() ?? 0}:${getEnv().APP_URL}`;
-  const cache = singleton("coffee-public-feed", () => ({ key: "", body: "", etag: "", gzip: Buffer.alloc(0) }));
+  const count = stamp._count._all;
+  const maxUpdatedAt = stamp._max.updatedAt;
+  const key = `${count}:${maxUpdatedAt?.getTime() ?? 0}:${getEnv().APP_URL}`;
+  const cache = singleton<PublicFeedCache>("coffee-public-feed", () => ({ key: "", rows: new Map(), maxUpdatedAt: null, body: "", etag: "", gzip: Buffer.alloc(0) }));
   if (cache.key !== key) {
-    // Feeds carry no description, agenda or link: leave those columns in the database.
-    const { description: _d, agenda: _a, meetingUrl: _m, ...select } = CALENDAR_SELECT;
-    const coffees = await prisma.morningCoffee.findMany({ where, orderBy: { startsAt: "asc" }, select });
+    const incremental = cache.maxUpdatedAt != null && cache.key.endsWith(`:${getEnv().APP_URL}`);
+    if (incremental) {
+      for (const row of await loadFeedRows({ ...where, updatedAt: { gt: cache.maxUpdatedAt! } })) cache.rows.set(row.id, row);
+    }
+    if (!incremental || cache.rows.size !== count) {
+      cache.rows = new Map((await loadFeedRows(where)).map((row) => [row.id, row]));
+    }
     const body = feedCalendar(
       "MIEUX+ Morning Coffee",
-      coffees.map((coffee) => ({ coffee: { ...coffee, description: "", agenda: "", meetingUrl: "" }, includeLink: false })),
+      [...cache.rows.values()]
+        .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
+        .map((coffee) => ({ coffee: { ...coffee, description: "", agenda: "", meetingUrl: "" }, includeLink: false })),
     );
-    Object.assign(cache, { key, body, etag: calendarEtag(body), gzip: gzipSync(body, { level: 1 }) });
+    Object.assign(cache, { key, maxUpdatedAt, body, etag: calendarEtag(body), gzip: gzipSync(body, { level: 1 }) });
   }
   return { body: cache.body, etag: cache.etag, gzip: cache.gzip };
 }
