@@ -232,6 +232,26 @@ describe("registration and calendar invites by email", () => {
     expect(back).toBeTruthy();
   });
 
+  it("promotes from the waitlist when the organiser adds places", async () => {
+    const coffee = await createCoffee({ capacity: 1, startsAt: new Date(Date.now() + 4 * DAY) });
+    const organiser = await member("organiser");
+    const first = await createUser();
+    const waiting = await createUser();
+    await registerDirectly(coffee.id, first.id);
+    await registerDirectly(coffee.id, waiting.id, "waitlisted");
+    const res = await organiser.client.post(
+      `/sessions/${coffee.slug}/edit`,
+      validForm(coffee.startsAt, { title: coffee.title, summary: coffee.summary, description: coffee.description, agenda: "", meetingUrl: coffee.meetingUrl, durationMinutes: "90", capacity: "2" }),
+    );
+    expect(res.status).toBe(302);
+    const promoted = await mail().waitFor((m) => m.to.includes(waiting.email) && /place opened up/i.test(m.subject));
+    expect(invite(promoted).method).toBe("REQUEST");
+    expect((await prisma.coffeeRegistration.findFirstOrThrow({ where: { coffeeId: coffee.id, userId: waiting.id } })).status).toBe("registered");
+    // Only the capacity changed: nobody gets an "updated" invite.
+    await outboxDrained();
+    expect(mailsTo(first.email, /^Updated/)).toHaveLength(0);
+  });
+
   it("sends METHOD:CANCEL to every registrant when the organiser cancels", async () => {
     const coffee = await createCoffee();
     const organiser = await member("organiser");
