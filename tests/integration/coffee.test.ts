@@ -339,6 +339,41 @@ describe("reminders", () => {
   }, 240_000);
 });
 
+describe("delivery when the mail server fails", () => {
+  it("delivers every update exactly once after the mail server comes back", async () => {
+    const coffee = await createCoffee({ startsAt: new Date(Date.now() + 6 * DAY) });
+    const organiser = await member("organiser");
+    const people = await Promise.all(Array.from({ length: 12 }, () => createUser()));
+    for (const p of people) await registerDirectly(coffee.id, p.id);
+    mail().setFailing(true);
+    try {
+      const moved = new Date(coffee.startsAt.getTime() + 2 * HOUR);
+      await organiser.client.post(
+        `/sessions/${coffee.slug}/edit`,
+        validForm(moved, { title: coffee.title, summary: coffee.summary, description: coffee.description, agenda: "", meetingUrl: coffee.meetingUrl, durationMinutes: "90" }),
+      );
+      // The worker tries, the server refuses, the messages wait for their retry.
+      const deadline = Date.now() + 15_000;
+      const refused = { kind: "coffee_updated", to: { in: people.map((p) => p.email) }, status: "pending", lastError: { not: null } };
+      while ((await prisma.mailOutbox.count({ where: refused })) < 12 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      mail().setFailing(false);
+    }
+    expect(people.every((p) => mailsTo(p.email).length === 0)).toBe(true);
+    // Later (the retry time has come): everything goes out once.
+    const { deliverDueMail } = await import("#app/modules/notifications/outbox.server.ts");
+    for (let i = 0; i < 5; i++) await deliverDueMail({ now: new Date(Date.now() + 10 * 60_000), limit: 50 });
+    await outboxDrained();
+    for (const p of people) {
+      const updates = mailsTo(p.email, /^Updated/);
+      expect(updates, p.email).toHaveLength(1);
+      expect(invite(updates[0]).events[0].sequence).toBe(1);
+    }
+  });
+});
+
 describe("calendar feeds", () => {
   it("serves the public feed with refresh hints, ETag and 304, and never the meeting link", async () => {
     const coffee = await createCoffee();
