@@ -22,7 +22,7 @@ type Item = Awaited<ReturnType<typeof loader>>["upcoming"][number];
 function CoffeeCard({ coffee }: { coffee: Item }) {
   return (
     <Card className="flex flex-col gap-2">
-      <div className="flex flex-wrap items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2 empty:hidden">
         {coffee.status !== "published" ? <StatusBadge status={coffee.status} /> : null}
         {coffee.myStatus === "registered" ? <span className="rounded-full bg-green-100 px-2.5 py-0.5 text-xs font-semibold text-green-900">You are registered</span> : null}
         {coffee.myStatus === "waitlisted" ? <span className="rounded-full bg-amber-100 px-2.5 py-0.5 text-xs font-semibold text-amber-900">On the waitlist</span> : null}
