@@ -1,43 +1,169 @@
+import { DateTime } from "luxon";
 import { prisma } from "#app/utils/db.server.ts";
 import { registerSeeder } from "../seed.ts";
+
+/** Actions the Spotlights refer to. Upserted by code: the Actions seed may create the same ones. */
+const ACTIONS = [
+  { code: "Cameroon", title: "Peer-to-peer support to Cameroon's migration governance", partnerCountry: "CM", region: "Africa", thematicArea: "Migration and development" },
+  { code: "Georgia", title: "Peer-to-peer support to Georgia on legal migration and mobility", partnerCountry: "GE", region: "EU Neighbourhood", thematicArea: "Legal migration and mobility" },
+  { code: "Uganda", title: "Peer-to-peer support to Uganda on migration data and coordination", partnerCountry: "UG", region: "Africa", thematicArea: "Horizontal interventions (health, climate change, data, gender)" },
+  { code: "Azerbaijan V", title: "Cultural integration of migrants in Azerbaijan", partnerCountry: "AZ", region: "EU Neighbourhood", thematicArea: "Legal migration and mobility" },
+];
+
+async function upsertAction(action: (typeof ACTIONS)[number]) {
+  const existing = await prisma.action.findUnique({ where: { code: action.code }, select: { id: true } });
+  if (existing) return existing.id;
+  const base = action.code.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  const slug = (await prisma.action.findUnique({ where: { slug: base }, select: { id: true } })) ? `${base}-action` : base;
+  const created = await prisma.action.upsert({ where: { code: action.code }, update: {}, create: { ...action, slug, summary: action.title } });
+  return created.id;
+}
 
 registerSeeder({
   name: "morning-coffee",
   async run() {
     const organiser = await prisma.user.findUnique({ where: { email: "organiser@mieux.example" }, select: { id: true } });
-    const now = new Date();
-    const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 18, 9, 0));
-    await prisma.morningCoffee.createMany({
-      data: [
-        {
-          slug: "morning-coffee-2023-11-cameroon-georgia-uganda",
-          title: "Morning Coffee: Action Spotlights on Cameroon, Georgia and Uganda",
-          summary: "Knowledge exchange and lessons learned from MIEUX+ Actions in Cameroon, Georgia and Uganda.",
-          description:
-            "The autumn 2023 Morning Coffee gathered experts online around three MIEUX+ Actions. Each Action Spotlight " +
-            "presented highlights and achievements and the migration context of the partner country, followed by a Q&A with the speakers.",
-          startsAt: new Date(Date.UTC(2023, 10, 29, 9, 0)),
-          durationMinutes: 90,
-          timezone: "Europe/Brussels",
-          status: "held",
-          qaMode: "open",
-          createdById: organiser?.id,
+    const ids = Object.fromEntries(await Promise.all(ACTIONS.map(async (a) => [a.code, await upsertAction(a)] as const)));
+    const people = await prisma.user.findMany({ where: { email: { endsWith: "@mieux.example" } }, select: { id: true, email: true } });
+    const byEmail = (email: string) => people.find((p) => p.email === email)?.id ?? null;
+
+    const pastSlug = "morning-coffee-2023-11-cameroon-georgia-uganda";
+    const past = await prisma.morningCoffee.upsert({
+      where: { slug: pastSlug },
+      update: {},
+      create: {
+        slug: pastSlug,
+        title: "Morning Coffee: Action Spotlights on Cameroon, Georgia and Uganda",
+        summary: "Knowledge exchange and lessons learned from MIEUX+ Actions in Cameroon, Georgia and Uganda.",
+        description:
+          "The autumn 2023 Morning Coffee gathered experts online around three MIEUX+ Actions. Each Action Spotlight presented highlights and " +
+          "achievements and the migration context of the partner country, followed by a Q&A with the speakers.",
+        agenda: "10:00 Welcome by the MIEUX+ team\n10:10 Action Spotlight: Cameroon\n10:30 Action Spotlight: Georgia\n10:50 Action Spotlight: Uganda\n11:10 Q&A with the speakers\n11:25 Closing",
+        startsAt: DateTime.fromISO("2023-11-29T10:00", { zone: "Europe/Brussels" }).toJSDate(),
+        durationMinutes: 90,
+        timezone: "Europe/Brussels",
+        status: "held",
+        qaMode: "open",
+        publishedAt: new Date(Date.UTC(2023, 9, 20)),
+        createdById: organiser?.id,
+        recordingUrl: "https://media.mieux.example/morning-coffee-2023-11",
+        outcome:
+          "Speakers from the three Actions shared what worked in peer-to-peer exchanges between EU Member State administrations and their partners, " +
+          "and what they would do differently. The Q&A turned to how experts prepare for a deployment and keep in touch with partner institutions afterwards.\n\n" +
+          "(Demo summary: the speakers and quotes on this site are fictional.)",
+        actionId: null,
+        speakers: {
+          create: [
+            { name: "Claire Dubois", role: "MIEUX+ team, moderator", position: 0 },
+            { name: "Jean-Paul Mbarga", role: "Partner institution, Cameroon (fictional speaker)", position: 1 },
+            { name: "Nino Beridze", role: "Partner institution, Georgia (fictional speaker)", position: 2 },
+            { name: "Grace Namutebi", role: "Partner institution, Uganda (fictional speaker)", position: 3 },
+          ],
         },
-        {
-          slug: `morning-coffee-${next.toISOString().slice(0, 7)}`,
-          title: "Morning Coffee: cultural agility in peer-to-peer exchanges",
-          summary: "An Action Spotlight and a live Q&A with experts deployed in recent MIEUX+ Actions.",
-          description:
-            "Twice a year the MIEUX+ network meets online. This session features an Action Spotlight with its highlights, " +
-            "achievements and migration context, and a Q&A where every participant can ask and vote.",
-          startsAt: next,
-          durationMinutes: 90,
-          timezone: "Europe/Brussels",
-          status: "published",
-          qaMode: "moderated",
-          createdById: organiser?.id,
+        spotlights: {
+          create: [
+            {
+              title: "Action Spotlight: Cameroon",
+              country: "CM",
+              actionId: ids["Cameroon"],
+              position: 0,
+              highlights: "Highlights and achievements of the MIEUX+ Action with Cameroonian partners, presented by the speakers.",
+              migrationContext: "The migration context and characteristics of Cameroon, as introduced by the partner institution.",
+            },
+            {
+              title: "Action Spotlight: Georgia",
+              country: "GE",
+              actionId: ids["Georgia"],
+              position: 1,
+              highlights: "Highlights and achievements of the MIEUX+ Action with Georgian partners, presented by the speakers.",
+              migrationContext: "The migration context and characteristics of Georgia, as introduced by the partner institution.",
+            },
+            {
+              title: "Action Spotlight: Uganda",
+              country: "UG",
+              actionId: ids["Uganda"],
+              position: 2,
+              highlights: "Highlights and achievements of the MIEUX+ Action with Ugandan partners, presented by the speakers.",
+              migrationContext: "The migration context and characteristics of Uganda, as introduced by the partner institution.",
+            },
+          ],
         },
-      ],
+      },
+      select: { id: true },
     });
+
+    // The next session: five weeks ahead, a Tuesday at 10:00 in Brussels.
+    const start = DateTime.now().setZone("Europe/Brussels").plus({ weeks: 5 }).set({ weekday: 2, hour: 10, minute: 0, second: 0, millisecond: 0 });
+    const nextSlug = `morning-coffee-${start.toFormat("yyyy-MM")}-cultural-agility`;
+    const next = await prisma.morningCoffee.upsert({
+      where: { slug: nextSlug },
+      update: {},
+      create: {
+        slug: nextSlug,
+        title: "Morning Coffee: cultural agility in peer-to-peer exchanges",
+        summary: "An Action Spotlight on Azerbaijan V and a live Q&A with experts deployed in recent MIEUX+ Actions.",
+        description:
+          "Twice a year the MIEUX+ network meets online. This session features an Action Spotlight with its highlights, achievements and migration " +
+          "context, and a Q&A where every participant can ask and vote.",
+        agenda: "10:00 Welcome\n10:10 Action Spotlight: Azerbaijan V\n10:40 Cultural agility: tips from deployed experts\n11:00 Q&A with the speakers\n11:25 Closing",
+        startsAt: start.toJSDate(),
+        durationMinutes: 90,
+        timezone: "Europe/Brussels",
+        status: "published",
+        qaMode: "moderated",
+        capacity: 150,
+        meetingUrl: "https://meet.mieux.example/morning-coffee",
+        linkVisibleMinutes: 15,
+        publishedAt: new Date(),
+        createdById: organiser?.id,
+        actionId: ids["Azerbaijan V"],
+        speakers: {
+          create: [
+            { name: "Kristjan Tamm", role: "MIEUX+ expert, Ministry of Culture (Estonia)", userId: byEmail("expert.ee@mieux.example"), position: 0 },
+            { name: "Leyla Mammadova", role: "Partner institution, Azerbaijan (fictional guest speaker)", position: 1 },
+          ],
+        },
+        spotlights: {
+          create: [
+            {
+              title: "Action Spotlight: Azerbaijan V",
+              country: "AZ",
+              actionId: ids["Azerbaijan V"],
+              position: 0,
+              highlights:
+                "Experts from the Ministry of Culture of Estonia and the Ministry of Labour and Social Affairs of Poland shared their practical knowledge " +
+                "with partners in Azerbaijan and helped establish contacts between the institutions.",
+              migrationContext: "The migration context of Azerbaijan and the partner institutions involved, introduced by the speakers.",
+            },
+          ],
+        },
+      },
+      select: { id: true },
+    });
+
+    // Some demo participation: registrations, attendance and feedback.
+    const expertEs = byEmail("expert.es@mieux.example");
+    const member = byEmail("member@mieux.example");
+    const focal = byEmail("focalpoint.pl@mieux.example");
+    for (const [userId, rating, comment] of [
+      [expertEs, 5, "Hearing three Actions side by side made the differences in context very clear."],
+      [focal, 4, "Useful; I would like more time for questions."],
+    ] as const) {
+      if (!userId) continue;
+      await prisma.coffeeRegistration.upsert({
+        where: { coffeeId_userId: { coffeeId: past.id, userId } },
+        update: {},
+        create: { coffeeId: past.id, userId, status: "registered", attended: true, listPublicly: true, queuedAt: new Date(Date.UTC(2023, 10, 1)) },
+      });
+      await prisma.coffeeFeedback.upsert({ where: { coffeeId_userId: { coffeeId: past.id, userId } }, update: {}, create: { coffeeId: past.id, userId, rating, comment } });
+    }
+    for (const userId of [expertEs, member]) {
+      if (!userId) continue;
+      await prisma.coffeeRegistration.upsert({
+        where: { coffeeId_userId: { coffeeId: next.id, userId } },
+        update: {},
+        create: { coffeeId: next.id, userId, status: "registered", listPublicly: userId === expertEs },
+      });
+    }
   },
 });

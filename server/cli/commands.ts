@@ -1,6 +1,7 @@
+import { coffeeReminders } from "./coffee.ts";
 import { mailFlush } from "./mail.ts";
 import type { CliCommand } from "./types.ts";
 import { userCreate, userRole } from "./users.ts";
 
 /** Every operator command; domains add theirs here. */
-export const COMMANDS: CliCommand[] = [userCreate, userRole, mailFlush];
+export const COMMANDS: CliCommand[] = [userCreate, userRole, mailFlush, coffeeReminders];

@@ -1,0 +1,56 @@
+import ICAL from "ical.js";
+
+export type ParsedEvent = {
+  uid: string;
+  sequence: number;
+  summary: string;
+  description: string;
+  location: string;
+  url: string;
+  status: string | null;
+  start: Date;
+  end: Date;
+  startIsUtc: boolean;
+  organizer: { email: string; cn: string | null } | null;
+  attendees: { email: string; cn: string | null; rsvp: string | null; role: string | null; partstat: string | null }[];
+  alarms: { action: string; trigger: string }[];
+};
+
+export type ParsedCalendar = { method: string | null; name: string | null; refresh: string | null; ttl: string | null; prodid: string | null; events: ParsedEvent[] };
+
+const mailto = (v: unknown) => String(v ?? "").replace(/^mailto:/i, "");
+
+/** Parses iCalendar text with Mozilla's ical.js (a real client's parser) into plain values. */
+export function parseCalendar(text: string): ParsedCalendar {
+  const root = new ICAL.Component(ICAL.parse(text));
+  const prop = (c: ICAL.Component, name: string) => {
+    const v = c.getFirstPropertyValue(name);
+    return v == null ? null : String(v);
+  };
+  const events = root.getAllSubcomponents("vevent").map((vevent) => {
+    const event = new ICAL.Event(vevent);
+    const organizerProp = vevent.getFirstProperty("organizer");
+    return {
+      uid: event.uid,
+      sequence: event.sequence,
+      summary: event.summary,
+      description: event.description ?? "",
+      location: event.location ?? "",
+      url: prop(vevent, "url") ?? "",
+      status: prop(vevent, "status"),
+      start: event.startDate.toJSDate(),
+      end: event.endDate.toJSDate(),
+      startIsUtc: event.startDate.zone?.tzid === "UTC",
+      organizer: organizerProp ? { email: mailto(organizerProp.getFirstValue()), cn: (organizerProp.getParameter("cn") as string) ?? null } : null,
+      attendees: vevent.getAllProperties("attendee").map((p) => ({
+        email: mailto(p.getFirstValue()),
+        cn: (p.getParameter("cn") as string) ?? null,
+        rsvp: (p.getParameter("rsvp") as string) ?? null,
+        role: (p.getParameter("role") as string) ?? null,
+        partstat: (p.getParameter("partstat") as string) ?? null,
+      })),
+      alarms: vevent.getAllSubcomponents("valarm").map((a) => ({ action: prop(a, "action") ?? "", trigger: prop(a, "trigger") ?? "" })),
+    };
+  });
+  return { method: prop(root, "method"), name: prop(root, "x-wr-calname"), refresh: prop(root, "refresh-interval"), ttl: prop(root, "x-published-ttl"), prodid: prop(root, "prodid"), events };
+}
