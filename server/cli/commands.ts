@@ -1,6 +1,7 @@
 import { mailFlush } from "./mail.ts";
+import { rosterExport, rosterImport } from "./roster.ts";
 import type { CliCommand } from "./types.ts";
 import { userCreate, userRole } from "./users.ts";
 
 /** Every operator command; domains add theirs here. */
-export const COMMANDS: CliCommand[] = [userCreate, userRole, mailFlush];
+export const COMMANDS: CliCommand[] = [userCreate, userRole, rosterImport, rosterExport, mailFlush];

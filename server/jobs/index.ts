@@ -1,11 +1,13 @@
 import { startOutboxWorker } from "./outbox-worker.ts";
+import { startRosterFreshnessJob } from "./roster-freshness.ts";
 
 /** Background work of this process; each job stops cleanly on shutdown. */
 export function startJobs() {
   const outbox = startOutboxWorker();
+  const rosterFreshness = startRosterFreshnessJob();
   return {
     async stop() {
-      await outbox.stop();
+      await Promise.all([outbox.stop(), rosterFreshness.stop()]);
     },
   };
 }
