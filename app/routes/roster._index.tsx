@@ -7,8 +7,9 @@ import { Card, PageHeader } from "#app/components/ui/card.tsx";
 import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import { rosterViewer } from "#app/modules/roster/access.server.ts";
-import { directoryParams, parseDirectoryQuery, searchDirectory, SORTS } from "#app/modules/roster/directory.server.ts";
-import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, LANGUAGE_CODES, languageName, THEMATIC_AREAS, type InstitutionType } from "#app/modules/roster/taxonomy.ts";
+import { directoryParams, parseDirectoryQuery, type DirectoryQuery } from "#app/modules/roster/directory-query.ts";
+import { searchDirectory } from "#app/modules/roster/directory.server.ts";
+import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, LANGUAGE_CODES, languageName, SORTS, THEMATIC_AREAS, type InstitutionType } from "#app/modules/roster/taxonomy.ts";
 import { countryName, EU_MEMBER_STATES } from "#app/utils/countries.ts";
 
 export const meta: MetaFunction = () => [{ title: "Expert Roster — MIEUX+ Community" }];
@@ -28,6 +29,56 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 const STATE_OPTIONS = [...EU_MEMBER_STATES].sort((a, b) => countryName(a).localeCompare(countryName(b)));
+
+function DirectoryFilters({ query, filtered, idPrefix, label }: { query: DirectoryQuery; filtered: boolean; idPrefix: string; label: string }) {
+  return (
+    <Form method="get" role="search" aria-label={label}>
+      <FilterText label="Name, institution or keyword" name="q" type="search" defaultValue={query.q} placeholder="e.g. asylum, Tallinn, Kowalska" />
+      <FilterSelect label="Member State" name="state" defaultValue={query.state}>
+        <option value="">All Member States</option>
+        {STATE_OPTIONS.map((code) => (
+          <option key={code} value={code}>{countryName(code)}</option>
+        ))}
+      </FilterSelect>
+      <FilterSelect label="Thematic area" name="area" defaultValue={query.area}>
+        <option value="">All thematic areas</option>
+        {THEMATIC_AREAS.map((a) => (
+          <option key={a} value={a}>{a}</option>
+        ))}
+      </FilterSelect>
+      <FilterSelect label="Institution type" name="type" defaultValue={query.type}>
+        <option value="">All institution types</option>
+        {INSTITUTION_TYPES.map((t) => (
+          <option key={t} value={t}>{INSTITUTION_TYPE_LABELS[t]}</option>
+        ))}
+      </FilterSelect>
+      <FilterSelect label="Working language" name="lang" defaultValue={query.lang}>
+        <option value="">Any language</option>
+        {LANGUAGE_CODES.map((code) => (
+          <option key={code} value={code}>{languageName(code)}</option>
+        ))}
+      </FilterSelect>
+      <FilterSelect label="Deployments" name="deployed" defaultValue={query.deployed}>
+        <option value="">Deployed or not</option>
+        <option value="yes">Deployed on an Action</option>
+        <option value="no">Not yet deployed</option>
+      </FilterSelect>
+      <div className="mb-3 flex items-center gap-2">
+        <input id={`${idPrefix}-available`} type="checkbox" name="available" value="1" defaultChecked={query.available} className="size-4 accent-brand-700" />
+        <label htmlFor={`${idPrefix}-available`} className="text-sm font-semibold text-ink">Available for deployment now</label>
+      </div>
+      <FilterSelect label="Sort by" name="sort" defaultValue={query.sort}>
+        {Object.entries(SORTS).map(([value, label]) => (
+          <option key={value} value={value}>{label}</option>
+        ))}
+      </FilterSelect>
+      <div className="mt-4 flex flex-wrap items-center gap-3">
+        <Button type="submit">Search</Button>
+        {filtered ? <Link to="/roster" className="text-sm">Clear filters</Link> : null}
+      </div>
+    </Form>
+  );
+}
 
 export default function RosterDirectory() {
   const { query, result, canExport, isExpert, exportQuery } = useLoaderData<typeof loader>();
@@ -66,54 +117,18 @@ export default function RosterDirectory() {
         }
       />
       <div className="grid gap-6 lg:grid-cols-[17rem_1fr]">
-        <Card className="h-fit p-4 sm:p-5">
-          <Form method="get" role="search" aria-label="Search the roster">
+        <div>
+          <details className="rounded-lg border border-line bg-white p-4 shadow-sm lg:hidden" open={filtered}>
+            <summary className="cursor-pointer font-bold text-ink">Search and filter{filtered ? " (filters on)" : ""}</summary>
+            <div className="mt-3">
+              <DirectoryFilters query={query} filtered={filtered} idPrefix="m" label="Search the roster" />
+            </div>
+          </details>
+          <Card className="hidden h-fit p-4 sm:p-5 lg:block">
             <h2 className="mb-3 font-sans text-base font-bold text-ink">Search and filter</h2>
-            <FilterText label="Name, institution or keyword" name="q" type="search" defaultValue={query.q} placeholder="e.g. asylum, Tallinn, Kowalska" />
-            <FilterSelect label="Member State" name="state" defaultValue={query.state}>
-              <option value="">All Member States</option>
-              {STATE_OPTIONS.map((code) => (
-                <option key={code} value={code}>{countryName(code)}</option>
-              ))}
-            </FilterSelect>
-            <FilterSelect label="Thematic area" name="area" defaultValue={query.area}>
-              <option value="">All thematic areas</option>
-              {THEMATIC_AREAS.map((a) => (
-                <option key={a} value={a}>{a}</option>
-              ))}
-            </FilterSelect>
-            <FilterSelect label="Institution type" name="type" defaultValue={query.type}>
-              <option value="">All institution types</option>
-              {INSTITUTION_TYPES.map((t) => (
-                <option key={t} value={t}>{INSTITUTION_TYPE_LABELS[t]}</option>
-              ))}
-            </FilterSelect>
-            <FilterSelect label="Working language" name="lang" defaultValue={query.lang}>
-              <option value="">Any language</option>
-              {LANGUAGE_CODES.map((code) => (
-                <option key={code} value={code}>{languageName(code)}</option>
-              ))}
-            </FilterSelect>
-            <FilterSelect label="Deployments" name="deployed" defaultValue={query.deployed}>
-              <option value="">Deployed or not</option>
-              <option value="yes">Deployed on an Action</option>
-              <option value="no">Not yet deployed</option>
-            </FilterSelect>
-            <div className="mb-3 flex items-center gap-2">
-              <input id="available" type="checkbox" name="available" value="1" defaultChecked={query.available} className="size-4 accent-brand-700" />
-              <label htmlFor="available" className="text-sm font-semibold text-ink">Available for deployment now</label>
-            </div>
-            <FilterSelect label="Sort by" name="sort" defaultValue={query.sort}>
-              {Object.entries(SORTS).map(([value, label]) => (
-                <option key={value} value={value}>{label}</option>
-              ))}
-            </FilterSelect>
-            <div className="mt-4 flex flex-wrap items-center gap-3">
-              <Button type="submit">Search</Button>
-              {filtered ? <Link to="/roster" className="text-sm">Clear filters</Link> : null}
-            </div>
-          </Form>
-        </Card>
+            <DirectoryFilters query={query} filtered={filtered} idPrefix="d" label="Search the roster" />
+          </Card>
+        </div>
 
         <section aria-labelledby="results-heading" aria-busy={busy}>
           <h2 id="results-heading" className="sr-only">Results</h2>

@@ -13,21 +13,21 @@ export const meta: MetaFunction = () => [{ title: "Roster statistics — MIEUX+ 
 /** Aggregates only, so the page is open to everyone (as in the network's own reporting). */
 export async function loader(_args: LoaderFunctionArgs) {
   const stats = await rosterStatistics();
-  return { stats, shapes: europeShapes() };
+  return { stats, shapes: europeShapes(), width: MAP_WIDTH, height: MAP_HEIGHT };
 }
 
 function Figure({ value, label, note }: { value: string; label: string; note?: string }) {
   return (
     <Card className="flex flex-col p-4 sm:p-5">
       <dt className="text-sm text-muted">{label}</dt>
-      <dd className="order-first font-serif text-4xl font-bold text-brand-700">{value}</dd>
+      <dd className="order-first font-serif text-3xl font-bold text-brand-700 sm:text-4xl">{value}</dd>
       {note ? <dd className="mt-1 text-xs text-muted">{note}</dd> : null}
     </Card>
   );
 }
 
 export default function RosterStatistics() {
-  const { stats, shapes } = useLoaderData<typeof loader>();
+  const { stats, shapes, width, height } = useLoaderData<typeof loader>();
   const counts = Object.fromEntries(stats.memberStates.map((s) => [s.code, s.experts]));
   const byCount = [...stats.memberStates].sort((a, b) => b.experts - a.experts || countryName(a.code).localeCompare(countryName(b.code)));
   return (
@@ -42,7 +42,7 @@ export default function RosterStatistics() {
       </div>
       <section aria-labelledby="key-figures">
         <h2 id="key-figures" className="sr-only">Key figures</h2>
-        <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <dl className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
           <Figure value={stats.total.toLocaleString("en-GB")} label="experts registered on the roster" />
           <Figure value={`${stats.statesRepresented} of ${stats.statesTotal}`} label="EU Member States represented" />
           <Figure
@@ -61,7 +61,7 @@ export default function RosterStatistics() {
       <section aria-labelledby="map-heading" className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <h2 id="map-heading" className="sr-only">Experts by Member State</h2>
         <Card>
-          <EuropeMap shapes={shapes} counts={counts} width={MAP_WIDTH} height={MAP_HEIGHT} nameOf={countryName} />
+          <EuropeMap shapes={shapes} counts={counts} width={width} height={height} nameOf={countryName} />
         </Card>
         <Card>
           <div className="max-h-[40rem] overflow-y-auto">

@@ -5,7 +5,7 @@ import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card } from "#app/components/ui/card.tsx";
 import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
 import { requireUser, requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
-import { MAX_PHOTO_BYTES, removeExpertPhoto, saveExpertPhoto } from "#app/modules/roster/photos.server.ts";
+import { removeExpertPhoto, saveExpertPhoto } from "#app/modules/roster/photos.server.ts";
 import { confirmExpertProfile, getOwnRoster, saveExpertProfile } from "#app/modules/roster/profiles.server.ts";
 import { MAX_LANGUAGE_ROWS, parseProfileForm } from "#app/modules/roster/roster.schema.ts";
 import {
@@ -17,6 +17,7 @@ import {
   LANGUAGE_LEVELS,
   languageName,
   LEVEL_LABELS,
+  MAX_PHOTO_BYTES,
   THEMATIC_AREAS,
   VISIBILITIES,
   VISIBILITY_LABELS,

@@ -1,32 +1,34 @@
 import { useId } from "react";
 
 /**
- * A horizontal bar chart in SVG. The labels and values are text inside the chart, and the
- * same figures are in a table under it, so it reads without seeing the bars.
+ * A horizontal bar chart: each bar is an SVG shape beside its label and value written as text,
+ * so it stays readable at any width and is read out as "label, value" by screen readers. The
+ * same figures are in a table under it.
  */
 export function BarChart({ title, rows, unit = "experts" }: { title: string; rows: { label: string; value: number }[]; unit?: string }) {
   const id = useId();
   const max = Math.max(1, ...rows.map((r) => r.value));
-  const rowHeight = 44;
-  const height = rows.length * rowHeight;
   return (
     <figure aria-labelledby={`${id}-cap`}>
       <figcaption id={`${id}-cap`} className="font-serif text-xl font-bold text-brand-900">{title}</figcaption>
-      <svg viewBox={`0 0 600 ${height}`} className="mt-3 w-full" role="img" aria-labelledby={`${id}-cap ${id}-desc`}>
-        <desc id={`${id}-desc`}>{rows.map((r) => `${r.label}: ${r.value} ${unit}`).join("; ")}</desc>
-        {rows.map((r, i) => {
-          const w = Math.max(2, (r.value / max) * 470);
-          const y = i * rowHeight;
-          return (
-            <g key={r.label}>
-              <text x={0} y={y + 14} className="fill-ink" fontSize="13">{r.label.length > 70 ? `${r.label.slice(0, 68)}…` : r.label}</text>
-              <rect x={0} y={y + 20} width={w} height={16} rx={3} className="fill-brand-600" />
-              <text x={w + 8} y={y + 33} fontSize="13" fontWeight="600" className="fill-ink">{r.value.toLocaleString("en-GB")}</text>
-            </g>
-          );
-        })}
-      </svg>
-      <details className="mt-2 text-sm">
+      <ul className="mt-3 space-y-2.5">
+        {rows.map((r) => (
+          <li key={r.label}>
+            <div className="flex items-baseline justify-between gap-3 text-sm">
+              <span>{r.label}</span>
+              <span className="font-semibold tabular-nums">
+                {r.value.toLocaleString("en-GB")}
+                <span className="sr-only"> {unit}</span>
+              </span>
+            </div>
+            <svg aria-hidden="true" className="mt-1 block h-3 w-full" viewBox="0 0 100 3" preserveAspectRatio="none">
+              <rect x="0" y="0" width="100" height="3" rx="0.6" className="fill-brand-50" />
+              <rect x="0" y="0" width={Math.max(0.8, (r.value / max) * 100)} height="3" rx="0.6" className="fill-brand-600" />
+            </svg>
+          </li>
+        ))}
+      </ul>
+      <details className="mt-3 text-sm">
         <summary className="cursor-pointer text-brand-700 underline">Show as a table</summary>
         <table className="mt-2 w-full text-left">
           <caption className="sr-only">{title}</caption>
@@ -75,7 +77,7 @@ export function EuropeMap({ shapes, counts, width, height, nameOf }: { shapes: M
   const legend = thresholds.map((t, i) => ({ colour: SCALE[i + 1], label: i === thresholds.length - 1 ? `${t}+` : `${t}–${thresholds[i + 1] - 1}` }));
   return (
     <figure aria-labelledby={`${id}-cap`}>
-      <figcaption id={`${id}-cap`} className="font-serif text-xl font-bold text-brand-900">Experts per Member State</figcaption>
+      <figcaption id={`${id}-cap`} className="font-serif text-xl font-bold text-brand-900">Map of experts per Member State</figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} className="mt-3 w-full rounded-md border border-line bg-[#eaf2fb]" role="img" aria-labelledby={`${id}-cap ${id}-desc`}>
         <desc id={`${id}-desc`}>Map of Europe; each EU Member State is shaded by its number of registered experts. The table next to the map lists the same figures.</desc>
         {shapes.map((s, i) =>

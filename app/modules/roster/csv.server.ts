@@ -8,24 +8,10 @@ import type { RosterViewer } from "./access.server.ts";
 import { directoryWhere, type DirectoryQuery } from "./directory.server.ts";
 import { searchTextFor, writeProfileLists } from "./profiles.server.ts";
 import { ProfileInputSchema, type ProfileInput } from "./roster.schema.ts";
-import { foldText, INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, LANGUAGE_LEVELS, LANGUAGES, THEMATIC_AREAS } from "./taxonomy.ts";
+import { CSV_COLUMNS, foldText, INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, LANGUAGE_LEVELS, LANGUAGES, THEMATIC_AREAS } from "./taxonomy.ts";
 
-/** The columns of roster CSV files, in export order; import needs the first seven. */
-export const CSV_COLUMNS = [
-  "email",
-  "name",
-  "member_state",
-  "institution",
-  "institution_type",
-  "thematic_areas",
-  "languages",
-  "position",
-  "bio",
-  "available",
-  "available_until",
-  "visibility",
-] as const;
 const REQUIRED = CSV_COLUMNS.slice(0, 7);
+export { CSV_COLUMNS };
 export const MAX_IMPORT_ROWS = 20_000;
 
 export type ImportRow = {

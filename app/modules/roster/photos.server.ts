@@ -5,8 +5,8 @@ import sharp from "sharp";
 import { prisma } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
+import { MAX_PHOTO_BYTES } from "./taxonomy.ts";
 
-export const MAX_PHOTO_BYTES = 3 * 1024 * 1024;
 const ACCEPTED_TYPES = ["image/jpeg", "image/png", "image/webp"];
 const ACCEPTED_FORMATS = ["jpeg", "png", "webp"];
 const SIZE = 480;

@@ -63,3 +63,24 @@ export const FRESHNESS_MONTHS = 12;
 export function foldText(text: string) {
   return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/ł/g, "l").replace(/Ł/g, "l").replace(/ß/g, "ss").toLowerCase();
 }
+
+/** The columns of roster CSV files, in export order; import needs the first seven. */
+export const CSV_COLUMNS = [
+  "email",
+  "name",
+  "member_state",
+  "institution",
+  "institution_type",
+  "thematic_areas",
+  "languages",
+  "position",
+  "bio",
+  "available",
+  "available_until",
+  "visibility",
+] as const;
+
+export const MAX_PHOTO_BYTES = 3 * 1024 * 1024;
+
+export const SORTS = { name: "Name (A–Z)", state: "Member State", recent: "Recently confirmed" } as const;
+export type DirectorySort = keyof typeof SORTS;
