@@ -66,15 +66,15 @@ function ImportResult({ report, csv }: { report: ImportReport; csv: string }) {
     <div className="mt-4">
       {failed ? (
         <Alert tone="error" title="Nothing was imported">
-          {counts.error} row{counts.error === 1 ? " has" : "s have"} problems. Correct {counts.error === 1 ? "it" : "them"} and upload the file again; no row is written until every row is right.
+          {`${counts.error} row${counts.error === 1 ? " has" : "s have"} problems. Correct ${counts.error === 1 ? "it" : "them"} and upload the file again; no row is written until every row is right.`}
         </Alert>
       ) : report.applied ? (
         <Alert tone="success" title="Import complete">
-          {counts.create} created, {counts.update} updated, {counts.unchanged} unchanged.
+          {`${counts.create} created, ${counts.update} updated, ${counts.unchanged} unchanged.`}
         </Alert>
       ) : (
         <Alert tone="info" title="Dry run: nothing has been written yet">
-          Importing would create {counts.create}, update {counts.update} and leave {counts.unchanged} unchanged.
+          {`Importing would create ${counts.create}, update ${counts.update} and leave ${counts.unchanged} unchanged.`}
         </Alert>
       )}
       {report.dryRun && !failed ? (

@@ -87,6 +87,7 @@ export default function MemberStatePage() {
           </Button>
         }
       />
+      {actionData?.formError ? <Alert tone="error">{actionData.formError}</Alert> : null}
       <Card>
         <h2 className="text-xl font-bold">Focal Points</h2>
         {focalPoints.length ? (
@@ -112,8 +113,7 @@ export default function MemberStatePage() {
       {manages ? (
         <>
           <Card>
-            <h2 className="text-xl font-bold">Roster applications waiting for a decision ({pending.length})</h2>
-            {actionData?.formError ? <Alert tone="error" className="mt-3">{actionData.formError}</Alert> : null}
+            <h2 className="text-xl font-bold">{`Roster applications waiting for a decision (${pending.length})`}</h2>
             {pending.length ? (
               <ul className="mt-3 space-y-4">
                 {pending.map((a) => {
@@ -157,7 +157,7 @@ export default function MemberStatePage() {
           </Card>
 
           <Card>
-            <h2 className="text-xl font-bold">Profiles to refresh ({stale.length})</h2>
+            <h2 className="text-xl font-bold">{`Profiles to refresh (${stale.length})`}</h2>
             <p className="mt-1 text-sm text-muted">Experts who have not confirmed their profile and availability for over 12 months. They receive an email reminder; a word from you helps too.</p>
             {stale.length ? (
               <ul className="mt-3 divide-y divide-line">
@@ -176,7 +176,7 @@ export default function MemberStatePage() {
           </Card>
 
           <Card>
-            <h2 className="text-xl font-bold">Experts of {stateName} ({experts.length})</h2>
+            <h2 className="text-xl font-bold">{`Experts of ${stateName} (${experts.length})`}</h2>
             <div className="mt-3 overflow-x-auto">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">Roster experts of {stateName}, with the freshness of their profiles</caption>

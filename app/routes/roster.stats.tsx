@@ -5,7 +5,7 @@ import { BarChart, EuropeMap } from "#app/components/roster/charts.tsx";
 import { Card, PageHeader } from "#app/components/ui/card.tsx";
 import { europeShapes, MAP_HEIGHT, MAP_WIDTH } from "#app/modules/roster/map.server.ts";
 import { rosterStatistics } from "#app/modules/roster/stats.server.ts";
-import { INSTITUTION_TYPE_LABELS, MIN_GROUP_SIZE } from "#app/modules/roster/taxonomy.ts";
+import { INSTITUTION_TYPE_LABELS } from "#app/modules/roster/taxonomy.ts";
 import { countryName } from "#app/utils/countries.ts";
 
 export const meta: MetaFunction = () => [{ title: "Roster statistics — MIEUX+ Community" }];
@@ -53,7 +53,7 @@ export default function RosterStatistics() {
           <Figure
             value={stats.women.shown ? `${stats.women.percent}%` : "—"}
             label="of experts are women"
-            note={stats.women.shown ? `Of the ${stats.genderDeclared.toLocaleString("en-GB")} experts who chose to say` : `${stats.women.reason} (groups under ${MIN_GROUP_SIZE})`}
+            note={stats.women.shown ? `Of the ${stats.genderDeclared.toLocaleString("en-GB")} experts who chose to say` : stats.women.reason}
           />
         </dl>
       </section>

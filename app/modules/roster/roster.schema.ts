@@ -64,7 +64,7 @@ export function parseProfileForm(formData: FormData): { ok: true; data: ProfileI
     institution: str("institution"),
     institutionType: str("institutionType"),
     position: str("position"),
-    thematicAreas: formData.getAll("thematicAreas").filter((v) => typeof v === "string"),
+    thematicAreas: formData.getAll("thematicAreas").filter((v): v is string => typeof v === "string" && v !== ""),
     languages,
     bio: str("bio"),
     available: str("available") === "on",
