@@ -5,6 +5,7 @@
  */
 import type { PrismaClient } from "#app/generated/prisma/client.ts";
 import { THEMATIC_AREAS } from "#app/modules/actions/taxonomy.ts";
+import { areasTextFor, languagesTextFor, sortNameFor } from "#app/modules/roster/denormalise.ts";
 import { searchTextFor } from "#app/modules/roster/profiles.server.ts";
 import type { InstitutionType } from "#app/modules/roster/taxonomy.ts";
 
@@ -101,7 +102,7 @@ export const SEED_ACTIONS: SeedAction[] = [
 type Row<T> = T[];
 export type RosterSeed = {
   users: Row<{ id: string; email: string; name: string; role: string; country: string; institution: string; emailVerifiedAt: Date; createdAt: Date }>;
-  profiles: Row<{ userId: string; memberState: string; institution: string; institutionType: string; position: string; bio: string; available: boolean; availableUntil: Date | null; gender: string | null; visibility: string; status: string; confirmedAt: Date; reminderSentAt: Date | null; searchText: string; createdAt: Date }>;
+  profiles: Row<{ userId: string; memberState: string; institution: string; institutionType: string; position: string; bio: string; available: boolean; availableUntil: Date | null; gender: string | null; visibility: string; status: string; confirmedAt: Date; reminderSentAt: Date | null; searchText: string; sortName: string; areasText: string; languagesText: string; deploymentCount: number; createdAt: Date }>;
   areas: Row<{ userId: string; area: string }>;
   languages: Row<{ userId: string; language: string; level: string }>;
   deployments: Row<{ expertId: string; actionCode: string; role: string; startDate: Date; endDate: Date | null }>;
@@ -152,7 +153,7 @@ export function generateRoster({ count, seed = 2009, now = new Date(), emailDoma
       const confirmedAt = new Date(now.getTime() - (stale ? r.int(380, 900) : r.int(1, 350)) * DAY);
       const available = r.chance(0.6);
       out.users.push({ id, email, name, role: "expert", country: code, institution, emailVerifiedAt: createdAt, createdAt });
-      out.profiles.push({
+      const profile = {
         userId: id,
         memberState: code,
         institution,
@@ -168,8 +169,13 @@ export function generateRoster({ count, seed = 2009, now = new Date(), emailDoma
         // Seeded stale profiles count as already reminded, so a first start sends no mail storm.
         reminderSentAt: stale ? new Date(now.getTime() - r.int(1, 30) * DAY) : null,
         searchText: searchTextFor({ name, institution, position, bio, memberState: code, institutionType: type }),
+        sortName: sortNameFor(name),
+        areasText: areasTextFor(areaList),
+        languagesText: "",
+        deploymentCount: 0,
         createdAt,
-      });
+      };
+      out.profiles.push(profile);
       for (const area of areaList) out.areas.push({ userId: id, area });
       const langs = new Map<string, string>([[names.lang, "native"]]);
       if (names.lang !== "en") langs.set("en", r.pick(["C2", "C1", "C1", "B2", "B2"]));
@@ -178,10 +184,12 @@ export function generateRoster({ count, seed = 2009, now = new Date(), emailDoma
         if (!langs.has(extra)) langs.set(extra, r.pick(["C1", "B2", "B1", "A2"]));
       }
       for (const [language, level] of langs) out.languages.push({ userId: id, language, level });
+      profile.languagesText = languagesTextFor([...langs].map(([language, level]) => ({ language, level })));
       if (r.chance(0.5)) {
         for (let d = r.int(1, r.chance(0.3) ? 3 : 1); d > 0; d--) {
           const action = r.pick(SEED_ACTIONS);
           const start = new Date(new Date(`${action.start}T00:00:00Z`).getTime() + r.int(0, 200) * DAY);
+          profile.deploymentCount++;
           out.deployments.push({ expertId: id, actionCode: action.code, role: r.pick(["Expert", "Expert", "Lead expert", "Trainer"]), startDate: start, endDate: r.chance(0.8) ? new Date(start.getTime() + r.int(3, 15) * DAY) : null });
         }
       }

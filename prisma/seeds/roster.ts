@@ -1,4 +1,5 @@
 import { THEMATIC_AREAS } from "#app/modules/actions/taxonomy.ts";
+import { areasTextFor, languagesTextFor, sortNameFor } from "#app/modules/roster/denormalise.ts";
 import { searchTextFor } from "#app/modules/roster/profiles.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { registerSeeder } from "../seed.ts";
@@ -48,17 +49,30 @@ registerSeeder({
       const ee = byEmail.get("expert.ee@mieux.example");
       if (ee) {
         const p = { memberState: "EE", institution: "Ministry of Culture", institutionType: "other", position: "Adviser, Integration of New Arrivals", bio: "Works on the cultural adaptation of newcomers and shared Estonia's practice with partners in Azerbaijan." };
-        await tx.expertProfile.create({ data: { userId: ee.id, ...p, available: true, availableUntil: new Date(now.getTime() + 300 * DAY), gender: "male", status: "active", confirmedAt: new Date(now.getTime() - 40 * DAY), searchText: searchTextFor({ ...p, name: ee.name }) } });
-        await tx.expertThematicArea.createMany({ data: [THEMATIC_AREAS[0], THEMATIC_AREAS[1]].map((area) => ({ userId: ee.id, area })) });
-        await tx.expertLanguage.createMany({ data: [{ userId: ee.id, language: "et", level: "native" }, { userId: ee.id, language: "en", level: "C1" }, { userId: ee.id, language: "ru", level: "B2" }] });
+        const areas = [THEMATIC_AREAS[0], THEMATIC_AREAS[1]];
+        const languages = [{ language: "et", level: "native" }, { language: "en", level: "C1" }, { language: "ru", level: "B2" }];
+        await tx.expertProfile.create({
+          data: {
+            userId: ee.id, ...p, available: true, availableUntil: new Date(now.getTime() + 300 * DAY), gender: "male", status: "active", confirmedAt: new Date(now.getTime() - 40 * DAY),
+            searchText: searchTextFor({ ...p, name: ee.name }), sortName: sortNameFor(ee.name), areasText: areasTextFor(areas), languagesText: languagesTextFor(languages), deploymentCount: 1,
+          },
+        });
+        await tx.expertThematicArea.createMany({ data: areas.map((area) => ({ userId: ee.id, area })) });
+        await tx.expertLanguage.createMany({ data: languages.map((l) => ({ userId: ee.id, ...l })) });
         await tx.deployment.create({ data: { expertId: ee.id, actionId: actionIds.get("Azerbaijan V")!, role: "Expert", startDate: new Date("2022-05-16T00:00:00Z"), endDate: new Date("2022-05-20T00:00:00Z") } });
       }
       const es = byEmail.get("expert.es@mieux.example");
       if (es) {
         const p = { memberState: "ES", institution: "Ministry for Home Affairs", institutionType: "interior", position: "Head of Section, International Protection", bio: "Asylum case-worker turned trainer; designs training on refugee status determination." };
-        await tx.expertProfile.create({ data: { userId: es.id, ...p, available: true, gender: "female", status: "active", confirmedAt: new Date(now.getTime() - 100 * DAY), searchText: searchTextFor({ ...p, name: es.name }) } });
+        const languages = [{ language: "es", level: "native" }, { language: "en", level: "C1" }, { language: "fr", level: "B2" }];
+        await tx.expertProfile.create({
+          data: {
+            userId: es.id, ...p, available: true, gender: "female", status: "active", confirmedAt: new Date(now.getTime() - 100 * DAY),
+            searchText: searchTextFor({ ...p, name: es.name }), sortName: sortNameFor(es.name), areasText: areasTextFor([THEMATIC_AREAS[3]]), languagesText: languagesTextFor(languages),
+          },
+        });
         await tx.expertThematicArea.createMany({ data: [{ userId: es.id, area: THEMATIC_AREAS[3] }] });
-        await tx.expertLanguage.createMany({ data: [{ userId: es.id, language: "es", level: "native" }, { userId: es.id, language: "en", level: "C1" }, { userId: es.id, language: "fr", level: "B2" }] });
+        await tx.expertLanguage.createMany({ data: languages.map((l) => ({ userId: es.id, ...l })) });
       }
       const pl = byEmail.get("focalpoint.pl@mieux.example");
       if (pl) await tx.focalPoint.create({ data: { userId: pl.id, memberState: "PL", level: "country" } });
@@ -74,9 +88,15 @@ registerSeeder({
         const user = await tx.user.create({ data: { email: `${local}@applicants.mieux.example`, name: a.name, role: "member", country: a.state, institution: a.institution, emailVerifiedAt: now }, select: { id: true } });
         const p = { memberState: a.state, institution: a.institution, institutionType: a.type, position: a.position, bio: `${a.position}. Keen to share practice with partner administrations.` };
         const appliedAt = new Date(now.getTime() - r.int(1, 20) * DAY);
-        await tx.expertProfile.create({ data: { userId: user.id, ...p, available: true, status: "pending", confirmedAt: appliedAt, gender: null, searchText: searchTextFor({ ...p, name: a.name }) } });
+        const languages = [{ language: a.state === "PL" ? "pl" : a.state === "DE" ? "de" : "fr", level: "native" }, { language: "en", level: "B2" }];
+        await tx.expertProfile.create({
+          data: {
+            userId: user.id, ...p, available: true, status: "pending", confirmedAt: appliedAt, gender: null,
+            searchText: searchTextFor({ ...p, name: a.name }), sortName: sortNameFor(a.name), areasText: areasTextFor([a.area]), languagesText: languagesTextFor(languages),
+          },
+        });
         await tx.expertThematicArea.create({ data: { userId: user.id, area: a.area } });
-        await tx.expertLanguage.createMany({ data: [{ userId: user.id, language: a.state === "PL" ? "pl" : a.state === "DE" ? "de" : "fr", level: "native" }, { userId: user.id, language: "en", level: "B2" }] });
+        await tx.expertLanguage.createMany({ data: languages.map((l) => ({ userId: user.id, ...l })) });
         await tx.rosterApplication.create({ data: { userId: user.id, memberState: a.state, createdAt: appliedAt } });
       }
     });

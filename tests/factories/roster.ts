@@ -1,4 +1,6 @@
 import crypto from "node:crypto";
+import { areasTextFor, languagesTextFor, sortNameFor } from "#app/modules/roster/denormalise.ts";
+import { invalidateDirectoryIndex } from "#app/modules/roster/directory-index.server.ts";
 import { searchTextFor } from "#app/modules/roster/profiles.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { createUser, type UserOverrides } from "./users.ts";
@@ -25,6 +27,8 @@ export async function createExpert(overrides: ExpertOverrides = {}) {
   const user = await createUser({ role: overrides.status && overrides.status !== "active" ? "member" : "expert", country: memberState, ...overrides });
   const institution = overrides.institution ?? "Federal Ministry of the Interior";
   const position = overrides.position ?? "Senior Policy Officer";
+  const areas = overrides.areas ?? ["Legal migration and mobility"];
+  const languages = overrides.languages ?? [{ language: "en", level: "C1" }];
   await prisma.expertProfile.create({
     data: {
       userId: user.id,
@@ -40,10 +44,15 @@ export async function createExpert(overrides: ExpertOverrides = {}) {
       gender: overrides.gender ?? null,
       confirmedAt: overrides.confirmedAt ?? new Date(),
       searchText: searchTextFor({ name: user.name, institution, position, bio: overrides.bio ?? "", memberState, institutionType: overrides.institutionType ?? "interior" }),
+      sortName: sortNameFor(user.name),
+      areasText: areasTextFor(areas),
+      languagesText: languagesTextFor(languages),
     },
   });
-  await prisma.expertThematicArea.createMany({ data: (overrides.areas ?? ["Legal migration and mobility"]).map((area) => ({ userId: user.id, area })) });
-  await prisma.expertLanguage.createMany({ data: (overrides.languages ?? [{ language: "en", level: "C1" }]).map((l) => ({ userId: user.id, ...l })) });
+  await prisma.expertThematicArea.createMany({ data: areas.map((area) => ({ userId: user.id, area })) });
+  await prisma.expertLanguage.createMany({ data: languages.map((l) => ({ userId: user.id, ...l })) });
+  // Written beside the app, not through it: tell the directory's index, as the app's own writes do.
+  invalidateDirectoryIndex();
   return user;
 }
 
@@ -69,6 +78,8 @@ export async function createAction(overrides: Partial<{ code: string; partnerCou
 }
 
 export async function deploy(expertId: string, actionId: string) {
+  await prisma.expertProfile.update({ where: { userId: expertId }, data: { deploymentCount: { increment: 1 } } });
+  invalidateDirectoryIndex();
   return prisma.deployment.create({ data: { expertId, actionId, role: "Expert", startDate: new Date("2024-03-01T00:00:00Z") } });
 }
 

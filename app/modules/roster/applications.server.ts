@@ -3,6 +3,7 @@ import { hasRole } from "#app/modules/auth/roles.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { canManageState, type RosterViewer } from "./access.server.ts";
+import { invalidateDirectoryIndex } from "./directory-index.server.ts";
 import { sendApplicationApprovedEmail, sendApplicationDeclinedEmail } from "./emails.server.ts";
 
 export type Decision = { applicationId: string; decision: "approve" | "decline"; reason?: string };
@@ -45,6 +46,7 @@ export async function decideApplication(viewer: RosterViewer, input: Decision, m
     await audit({ actorId: viewer.id, action: `roster.${status}`, targetType: "roster_application", targetId: application.id, data: { memberState: application.memberState }, ip: meta.ip }, tx);
     return true;
   });
+  invalidateDirectoryIndex();
   if (!done) return fail("decided", "This application has already been decided.");
   return ok({ name: application.user.name, status });
 }

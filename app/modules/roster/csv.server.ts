@@ -6,6 +6,8 @@ import { countryName, EU_MEMBER_STATES } from "#app/utils/countries.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import type { RosterViewer } from "./access.server.ts";
 import { directoryWhere, type DirectoryQuery } from "./directory.server.ts";
+import { sortNameFor } from "./denormalise.ts";
+import { invalidateDirectoryIndex } from "./directory-index.server.ts";
 import { searchTextFor, writeProfileLists } from "./profiles.server.ts";
 import { ProfileInputSchema, type ProfileInput } from "./roster.schema.ts";
 import { CSV_COLUMNS, foldText, INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, LANGUAGE_LEVELS, LANGUAGES, THEMATIC_AREAS } from "./taxonomy.ts";
@@ -226,6 +228,7 @@ export async function importRosterCsv(text: string, { dryRun, actorId, ip }: { d
           visibility: v.input.visibility,
           status: "active",
           searchText: searchTextFor({ ...v.input, name: v.name }),
+          sortName: sortNameFor(v.name),
         };
         let userId: string;
         if (!v.existing) {
@@ -245,6 +248,7 @@ export async function importRosterCsv(text: string, { dryRun, actorId, ip }: { d
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
+  invalidateDirectoryIndex();
   return { ...report, applied: true };
 }
 

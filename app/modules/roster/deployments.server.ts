@@ -3,6 +3,7 @@ import { audit } from "#app/modules/admin/audit.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import type { RosterViewer } from "./access.server.ts";
+import { invalidateDirectoryIndex } from "./directory-index.server.ts";
 import type { DeploymentSchema } from "./roster.schema.ts";
 
 /** Organisers record that an expert worked on an Action; "deployed" in the directory and statistics comes from these. */
@@ -20,8 +21,10 @@ export async function recordDeployment(actor: RosterViewer, input: z.infer<typeo
       data: { expertId: expert.id, actionId: action.id, role: input.role, startDate: input.startDate, endDate: input.endDate, createdById: actor.id },
       select: { id: true },
     });
+    await tx.expertProfile.update({ where: { userId: expert.id }, data: { deploymentCount: { increment: 1 } } });
     await audit({ actorId: actor.id, action: "roster.deployment_record", targetType: "deployment", targetId: d.id, data: { expertId: expert.id, action: action.code }, ip: meta.ip }, tx);
   });
+  invalidateDirectoryIndex();
   return ok({ name: expert.name });
 }
 
@@ -31,7 +34,9 @@ export async function removeDeployment(actor: RosterViewer, id: string, meta: { 
   if (!found) return fail("not_found", "This deployment no longer exists.");
   await prisma.$transaction(async (tx) => {
     await tx.deployment.delete({ where: { id } });
+    await tx.expertProfile.update({ where: { userId: found.expertId }, data: { deploymentCount: { decrement: 1 } } });
     await audit({ actorId: actor.id, action: "roster.deployment_remove", targetType: "deployment", targetId: id, data: { expertId: found.expertId }, ip: meta.ip }, tx);
   });
+  invalidateDirectoryIndex();
   return ok(null);
 }

@@ -1,10 +1,12 @@
 import { audit } from "#app/modules/admin/audit.server.ts";
-import { registerDataExporter } from "#app/modules/auth/privacy.server.ts";
+import { registerAccountEraser, registerDataExporter } from "#app/modules/auth/privacy.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { countryName } from "#app/utils/countries.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { canSeeProfile, type RosterViewer } from "./access.server.ts";
+import { areasTextFor, languagesTextFor, sortNameFor } from "./denormalise.ts";
+import { invalidateDirectoryIndex } from "./directory-index.server.ts";
 import { sendApplicationReceivedEmail } from "./emails.server.ts";
 import type { ProfileInput } from "./roster.schema.ts";
 import { foldText, INSTITUTION_TYPE_LABELS, type InstitutionType } from "./taxonomy.ts";
@@ -29,12 +31,13 @@ const profileFields = (input: ProfileInput) => ({
   visibility: input.visibility,
 });
 
-/** Replaces a profile's thematic areas and languages (small lists: delete and insert). */
+/** Replaces a profile's thematic areas and languages (small lists: delete and insert), and their directory copies. */
 export async function writeProfileLists(db: Db, userId: string, input: Pick<ProfileInput, "thematicAreas" | "languages">) {
   await db.expertThematicArea.deleteMany({ where: { userId } });
   await db.expertLanguage.deleteMany({ where: { userId } });
   await db.expertThematicArea.createMany({ data: input.thematicAreas.map((area) => ({ userId, area })) });
   await db.expertLanguage.createMany({ data: input.languages.map((l) => ({ userId, language: l.language, level: l.level })) });
+  await db.expertProfile.update({ where: { userId }, data: { areasText: areasTextFor(input.thematicAreas), languagesText: languagesTextFor(input.languages) } });
 }
 
 export const profileSelect = {
@@ -77,7 +80,7 @@ export async function saveExpertProfile(user: { id: string; name: string }, inpu
     if (existing?.status === "inactive") return fail("inactive", "Your roster membership has been closed. Contact the MIEUX+ team to reopen it.");
     const applying = !existing || existing.status === "declined" || existing.status === "pending";
     const status = existing?.status === "active" ? "active" : "pending";
-    const fields = { ...profileFields(input), status, confirmedAt: now, searchText: searchTextFor({ ...input, name: user.name }) };
+    const fields = { ...profileFields(input), status, confirmedAt: now, searchText: searchTextFor({ ...input, name: user.name }), sortName: sortNameFor(user.name) };
     await tx.expertProfile.upsert({ where: { userId: user.id }, create: { userId: user.id, ...fields }, update: fields });
     await writeProfileLists(tx, user.id, input);
     let newApplication = false;
@@ -102,12 +105,13 @@ export async function saveExpertProfile(user: { id: string; name: string }, inpu
       await audit({ actorId: user.id, action: "roster.profile_update", targetType: "expert_profile", targetId: user.id, ip: meta.ip }, tx);
     }
     return ok({ applied: newApplication });
-  });
+  }).finally(invalidateDirectoryIndex);
 }
 
 /** "Nothing has changed": confirms the profile and availability without editing them. */
 export async function confirmExpertProfile(userId: string, now = new Date()): Promise<Result<null>> {
   const updated = await prisma.expertProfile.updateMany({ where: { userId, status: { in: ["active", "pending"] } }, data: { confirmedAt: now } });
+  invalidateDirectoryIndex();
   if (!updated.count) return fail("not_found", "You have no roster profile to confirm yet.");
   return ok(null);
 }
@@ -156,4 +160,12 @@ registerDataExporter("expertRoster", async (userId) => {
     deployments,
     focalPointDesignations: focalPoint,
   };
+});
+
+// A deleted account leaves the roster: profile, lists, deployments, applications and designations go.
+registerAccountEraser("expertRoster", async (tx, userId) => {
+  await tx.expertProfile.deleteMany({ where: { userId } });
+  await tx.rosterApplication.deleteMany({ where: { userId } });
+  await tx.focalPoint.deleteMany({ where: { userId } });
+  invalidateDirectoryIndex();
 });

@@ -14,13 +14,14 @@ export function shareOf(count: number, of: number, { sensitive }: { sensitive: b
 
 /** The figures the network reports, aggregates only (active roster members). */
 export async function rosterStatistics() {
-  const active = { status: "active", user: { deletedAt: null } } as const;
+  // Deleted accounts have no profile any more (the roster's account eraser), so no join is needed.
+  const active = { status: "active" } as const;
   const [total, byState, byType, byArea, deployed, byGender] = await Promise.all([
     prisma.expertProfile.count({ where: active }),
     prisma.expertProfile.groupBy({ by: ["memberState"], where: active, _count: { _all: true } }),
     prisma.expertProfile.groupBy({ by: ["institutionType"], where: active, _count: { _all: true } }),
     prisma.expertThematicArea.groupBy({ by: ["area"], where: { profile: active }, _count: { _all: true } }),
-    prisma.expertProfile.count({ where: { ...active, deployments: { some: {} } } }),
+    prisma.expertProfile.count({ where: { ...active, deploymentCount: { gt: 0 } } }),
     prisma.expertProfile.groupBy({ by: ["gender"], where: { ...active, gender: { not: null } }, _count: { _all: true } }),
   ]);
   const stateCounts = new Map(byState.map((r) => [r.memberState, r._count._all]));

@@ -15,6 +15,10 @@ CREATE TABLE "ExpertProfile" (
     "confirmedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "reminderSentAt" DATETIME,
     "searchText" TEXT NOT NULL DEFAULT '',
+    "sortName" TEXT NOT NULL DEFAULT '',
+    "areasText" TEXT NOT NULL DEFAULT '',
+    "languagesText" TEXT NOT NULL DEFAULT '',
+    "deploymentCount" INTEGER NOT NULL DEFAULT 0,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "ExpertProfile_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
@@ -80,16 +84,19 @@ CREATE TABLE "Deployment" (
 );
 
 -- CreateIndex
-CREATE INDEX "ExpertProfile_status_memberState_idx" ON "ExpertProfile"("status", "memberState");
+CREATE INDEX "ExpertProfile_updatedAt_idx" ON "ExpertProfile"("updatedAt");
+
+-- CreateIndex
+CREATE INDEX "ExpertProfile_status_sortName_idx" ON "ExpertProfile"("status", "sortName");
+
+-- CreateIndex
+CREATE INDEX "ExpertProfile_status_memberState_sortName_idx" ON "ExpertProfile"("status", "memberState", "sortName");
 
 -- CreateIndex
 CREATE INDEX "ExpertProfile_status_institutionType_idx" ON "ExpertProfile"("status", "institutionType");
 
 -- CreateIndex
 CREATE INDEX "ExpertProfile_status_confirmedAt_idx" ON "ExpertProfile"("status", "confirmedAt");
-
--- CreateIndex
-CREATE INDEX "ExpertProfile_status_available_availableUntil_idx" ON "ExpertProfile"("status", "available", "availableUntil");
 
 -- CreateIndex
 CREATE INDEX "ExpertProfile_memberState_status_idx" ON "ExpertProfile"("memberState", "status");

@@ -1,0 +1,186 @@
+import { prisma } from "#app/utils/db.server.ts";
+import { singleton } from "#app/utils/singleton.server.ts";
+import type { RosterViewer } from "./access.server.ts";
+import { parseAreasText, parseLanguagesText } from "./denormalise.ts";
+import type { DirectoryQuery } from "./directory-query.ts";
+import { foldText } from "./taxonomy.ts";
+
+/**
+ * The directory's search index: every active profile's searchable fields, held in memory,
+ * pre-sorted three ways, with a word → profiles map for the text search. A search at 10,000
+ * experts takes about a millisecond, where SQLite needs 5–10 ms just to scan the table for the
+ * count (measured; docs/decisions/022).
+ *
+ * The database stays the source of truth. Writes made by this process mark the index dirty;
+ * otherwise, at most once a second, it checks a stamp (number of profiles and latest updatedAt,
+ * from one index) so changes made by other processes show within a second. A changed stamp
+ * rebuilds the index once. (A rename in account settings reaches the directory with the next
+ * roster change; the profile page is always live.)
+ */
+type Entry = {
+  id: string;
+  name: string;
+  sortName: string;
+  searchText: string;
+  memberState: string;
+  institution: string;
+  institutionType: string;
+  position: string;
+  available: boolean;
+  availableUntil: number | null;
+  visibility: string;
+  areasText: string;
+  languagesText: string;
+  deploymentCount: number;
+  confirmedAt: number;
+};
+
+type Index = {
+  stamp: string;
+  byName: Entry[];
+  byState: Entry[];
+  byRecent: Entry[];
+  /** Every distinct word of the search texts → the entries holding it (a word search scans words, not profiles). */
+  words: Map<string, Set<Entry>>;
+};
+
+/** How long another process's change may take to show here; changes made in this process show at once. */
+const CHECK_EVERY_MS = 1000;
+
+const state = singleton("roster-directory-index", () => ({
+  index: null as Index | null,
+  building: null as Promise<Index> | null,
+  checkedAt: 0,
+  dirty: true,
+}));
+
+/** Called after every roster write of this process: the next search checks the database again. */
+export function invalidateDirectoryIndex() {
+  state.dirty = true;
+}
+
+const splitWords = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/** One statement, answered from the updatedAt index: any insert, update or delete of a profile changes it. */
+async function currentStamp() {
+  const [row] = await prisma.$queryRaw<{ n: number | bigint; latest: unknown }[]>`SELECT COUNT(*) AS n, MAX("updatedAt") AS latest FROM "ExpertProfile"`;
+  return `${String(row?.n ?? 0)}:${String(row?.latest ?? "")}`;
+}
+
+async function build(stamp: string): Promise<Index> {
+  const rows = await prisma.expertProfile.findMany({
+    where: { status: "active" },
+    select: {
+      userId: true,
+      sortName: true,
+      searchText: true,
+      memberState: true,
+      institution: true,
+      institutionType: true,
+      position: true,
+      available: true,
+      availableUntil: true,
+      visibility: true,
+      areasText: true,
+      languagesText: true,
+      deploymentCount: true,
+      confirmedAt: true,
+      user: { select: { name: true } },
+    },
+  });
+  const entries: Entry[] = rows.map((r) => ({
+    id: r.userId,
+    name: r.user.name,
+    sortName: r.sortName,
+    searchText: r.searchText,
+    memberState: r.memberState,
+    institution: r.institution,
+    institutionType: r.institutionType,
+    position: r.position,
+    available: r.available,
+    availableUntil: r.availableUntil?.getTime() ?? null,
+    visibility: r.visibility,
+    areasText: r.areasText,
+    languagesText: r.languagesText,
+    deploymentCount: r.deploymentCount,
+    confirmedAt: r.confirmedAt.getTime(),
+  }));
+  const byId = (a: Entry, b: Entry) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byName = [...entries].sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : byId(a, b)));
+  const byState = [...byName].sort((a, b) => (a.memberState < b.memberState ? -1 : a.memberState > b.memberState ? 1 : 0)); // stable: by name within a State
+  const byRecent = [...entries].sort((a, b) => b.confirmedAt - a.confirmedAt || byId(a, b));
+  const words = new Map<string, Set<Entry>>();
+  for (const e of entries) {
+    for (const w of splitWords(e.searchText)) {
+      let set = words.get(w);
+      if (!set) words.set(w, (set = new Set()));
+      set.add(e);
+    }
+  }
+  return { stamp, byName, byState, byRecent, words };
+}
+
+async function getIndex(): Promise<Index> {
+  const now = Date.now();
+  if (state.index && !state.dirty && now - state.checkedAt < CHECK_EVERY_MS) return state.index;
+  state.dirty = false;
+  state.checkedAt = now;
+  const stamp = await currentStamp();
+  if (state.index?.stamp === stamp) return state.index;
+  // One rebuild at a time; requests arriving meanwhile share it.
+  state.building ??= build(stamp).finally(() => {
+    state.building = null;
+  });
+  const index = await state.building;
+  state.index = index;
+  return index;
+}
+
+/** The profile ids matching a directory query for this viewer, in the requested order. */
+export async function matchDirectory(viewer: RosterViewer, query: DirectoryQuery, now = new Date()) {
+  const index = await getIndex();
+  const list = query.sort === "state" ? index.byState : query.sort === "recent" ? index.byRecent : index.byName;
+  // Each query word must be part of some word of the profile (so "wisn" finds "Wiśniewska").
+  let textMatches: Set<Entry> | null = null;
+  for (const word of splitWords(foldText(query.q)).slice(0, 6)) {
+    const hits = new Set<Entry>();
+    for (const [w, set] of index.words) if (w.includes(word)) for (const e of set) hits.add(e);
+    const previous: Set<Entry> | null = textMatches;
+    textMatches = previous ? new Set([...previous].filter((e: Entry) => hits.has(e))) : hits;
+  }
+  const area = query.area ? `|${query.area}|` : "";
+  const lang = query.lang ? `|${query.lang}:` : "";
+  const nowMs = now.getTime();
+  const focal = viewer.focalStates;
+  const matches: Entry[] = [];
+  for (const e of list) {
+    // Visibility, as visibleProfilesWhere: organisers all; others open profiles, their own, and their States' as Focal Points.
+    if (!viewer.isOrganiser && e.visibility !== "network" && e.id !== viewer.id && !focal.includes(e.memberState)) continue;
+    if (query.state && e.memberState !== query.state) continue;
+    if (query.type && e.institutionType !== query.type) continue;
+    if (area && !e.areasText.includes(area)) continue;
+    if (lang && !e.languagesText.includes(lang)) continue;
+    if (query.deployed === "yes" && e.deploymentCount === 0) continue;
+    if (query.deployed === "no" && e.deploymentCount > 0) continue;
+    if (query.available && !(e.available && (e.availableUntil === null || e.availableUntil >= nowMs))) continue;
+    if (textMatches && !textMatches.has(e)) continue;
+    matches.push(e);
+  }
+  return matches;
+}
+
+export function entryView(e: Entry, now: Date) {
+  return {
+    id: e.id,
+    name: e.name,
+    memberState: e.memberState,
+    institution: e.institution,
+    institutionType: e.institutionType,
+    position: e.position,
+    availableNow: e.available && (e.availableUntil === null || e.availableUntil >= now.getTime()),
+    restricted: e.visibility !== "network",
+    thematicAreas: parseAreasText(e.areasText),
+    languages: parseLanguagesText(e.languagesText),
+    deployments: e.deploymentCount,
+  };
+}
