@@ -48,7 +48,7 @@ export default function RosterStatistics() {
           <Figure
             value={stats.deployed.shown ? `${stats.deployed.percent}%` : "—"}
             label="of experts deployed on at least one Action"
-            note={stats.deployed.shown ? `${stats.deployed.count.toLocaleString("en-GB")} experts` : stats.deployed.reason}
+            note={stats.deployed.shown ? `${stats.deployed.count.toLocaleString("en-GB")} expert${stats.deployed.count === 1 ? "" : "s"}` : stats.deployed.reason}
           />
           <Figure
             value={stats.women.shown ? `${stats.women.percent}%` : "—"}

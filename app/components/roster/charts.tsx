@@ -23,7 +23,7 @@ export function BarChart({ title, rows, unit = "experts" }: { title: string; row
             </div>
             <svg aria-hidden="true" className="mt-1 block h-3 w-full" viewBox="0 0 100 3" preserveAspectRatio="none">
               <rect x="0" y="0" width="100" height="3" rx="0.6" className="fill-brand-50" />
-              <rect x="0" y="0" width={Math.max(0.8, (r.value / max) * 100)} height="3" rx="0.6" className="fill-brand-600" />
+              <rect x="0" y="0" width={r.value > 0 ? Math.max(0.8, (r.value / max) * 100) : 0} height="3" rx="0.6" className="fill-brand-600" />
             </svg>
           </li>
         ))}
