@@ -30,48 +30,59 @@ export async function loader(args: LoaderFunctionArgs) {
 
 const STATE_OPTIONS = [...EU_MEMBER_STATES].sort((a, b) => countryName(a).localeCompare(countryName(b)));
 
-function DirectoryFilters({ query, filtered, idPrefix, label }: { query: DirectoryQuery; filtered: boolean; idPrefix: string; label: string }) {
+/**
+ * One search form. On small screens only the text search shows until "Show all filters" is
+ * ticked (a CSS-only toggle: no script, nothing submitted); on large screens everything shows.
+ */
+function DirectoryFilters({ query, filtered }: { query: DirectoryQuery; filtered: boolean }) {
+  const narrowed = !!(query.state || query.area || query.type || query.lang || query.deployed || query.available || query.sort !== "name");
   return (
-    <Form method="get" role="search" aria-label={label}>
+    <Form method="get" role="search" aria-label="Search the roster" className="group">
       <FilterText label="Name, institution or keyword" name="q" type="search" defaultValue={query.q} placeholder="e.g. asylum, Tallinn, Kowalska" />
-      <FilterSelect label="Member State" name="state" defaultValue={query.state}>
-        <option value="">All Member States</option>
-        {STATE_OPTIONS.map((code) => (
-          <option key={code} value={code}>{countryName(code)}</option>
-        ))}
-      </FilterSelect>
-      <FilterSelect label="Thematic area" name="area" defaultValue={query.area}>
-        <option value="">All thematic areas</option>
-        {THEMATIC_AREAS.map((a) => (
-          <option key={a} value={a}>{a}</option>
-        ))}
-      </FilterSelect>
-      <FilterSelect label="Institution type" name="type" defaultValue={query.type}>
-        <option value="">All institution types</option>
-        {INSTITUTION_TYPES.map((t) => (
-          <option key={t} value={t}>{INSTITUTION_TYPE_LABELS[t]}</option>
-        ))}
-      </FilterSelect>
-      <FilterSelect label="Working language" name="lang" defaultValue={query.lang}>
-        <option value="">Any language</option>
-        {LANGUAGE_CODES.map((code) => (
-          <option key={code} value={code}>{languageName(code)}</option>
-        ))}
-      </FilterSelect>
-      <FilterSelect label="Deployments" name="deployed" defaultValue={query.deployed}>
-        <option value="">Deployed or not</option>
-        <option value="yes">Deployed on an Action</option>
-        <option value="no">Not yet deployed</option>
-      </FilterSelect>
-      <div className="mb-3 flex items-center gap-2">
-        <input id={`${idPrefix}-available`} type="checkbox" name="available" value="1" defaultChecked={query.available} className="size-4 accent-brand-700" />
-        <label htmlFor={`${idPrefix}-available`} className="text-sm font-semibold text-ink">Available for deployment now</label>
+      <div className="mb-3 flex items-center gap-2 lg:hidden">
+        <input id="show-filters" type="checkbox" defaultChecked={narrowed} className="peer size-4 accent-brand-700" />
+        <label htmlFor="show-filters" className="text-sm font-semibold text-ink">Show all filters</label>
       </div>
-      <FilterSelect label="Sort by" name="sort" defaultValue={query.sort}>
-        {Object.entries(SORTS).map(([value, label]) => (
-          <option key={value} value={value}>{label}</option>
-        ))}
-      </FilterSelect>
+      <div className="hidden group-has-[#show-filters:checked]:block lg:block">
+        <FilterSelect label="Member State" name="state" defaultValue={query.state}>
+          <option value="">All Member States</option>
+          {STATE_OPTIONS.map((code) => (
+            <option key={code} value={code}>{countryName(code)}</option>
+          ))}
+        </FilterSelect>
+        <FilterSelect label="Thematic area" name="area" defaultValue={query.area}>
+          <option value="">All thematic areas</option>
+          {THEMATIC_AREAS.map((a) => (
+            <option key={a} value={a}>{a}</option>
+          ))}
+        </FilterSelect>
+        <FilterSelect label="Institution type" name="type" defaultValue={query.type}>
+          <option value="">All institution types</option>
+          {INSTITUTION_TYPES.map((t) => (
+            <option key={t} value={t}>{INSTITUTION_TYPE_LABELS[t]}</option>
+          ))}
+        </FilterSelect>
+        <FilterSelect label="Working language" name="lang" defaultValue={query.lang}>
+          <option value="">Any language</option>
+          {LANGUAGE_CODES.map((code) => (
+            <option key={code} value={code}>{languageName(code)}</option>
+          ))}
+        </FilterSelect>
+        <FilterSelect label="Deployments" name="deployed" defaultValue={query.deployed}>
+          <option value="">Deployed or not</option>
+          <option value="yes">Deployed on an Action</option>
+          <option value="no">Not yet deployed</option>
+        </FilterSelect>
+        <div className="mb-3 flex items-center gap-2">
+          <input id="available" type="checkbox" name="available" value="1" defaultChecked={query.available} className="size-4 accent-brand-700" />
+          <label htmlFor="available" className="text-sm font-semibold text-ink">Available for deployment now</label>
+        </div>
+        <FilterSelect label="Sort by" name="sort" defaultValue={query.sort}>
+          {Object.entries(SORTS).map(([value, label]) => (
+            <option key={value} value={value}>{label}</option>
+          ))}
+        </FilterSelect>
+      </div>
       <div className="mt-4 flex flex-wrap items-center gap-3">
         <Button type="submit">Search</Button>
         {filtered ? <Link to="/roster" className="text-sm">Clear filters</Link> : null}
@@ -117,18 +128,10 @@ export default function RosterDirectory() {
         }
       />
       <div className="grid gap-6 lg:grid-cols-[17rem_1fr]">
-        <div>
-          <details className="rounded-lg border border-line bg-white p-4 shadow-sm lg:hidden" open={filtered}>
-            <summary className="cursor-pointer font-bold text-ink">Search and filter{filtered ? " (filters on)" : ""}</summary>
-            <div className="mt-3">
-              <DirectoryFilters query={query} filtered={filtered} idPrefix="m" label="Search the roster" />
-            </div>
-          </details>
-          <Card className="hidden h-fit p-4 sm:p-5 lg:block">
-            <h2 className="mb-3 font-sans text-base font-bold text-ink">Search and filter</h2>
-            <DirectoryFilters query={query} filtered={filtered} idPrefix="d" label="Search the roster" />
-          </Card>
-        </div>
+        <Card className="h-fit p-4 sm:p-5">
+          <h2 className="mb-3 font-sans text-base font-bold text-ink">Search and filter</h2>
+          <DirectoryFilters query={query} filtered={filtered} />
+        </Card>
 
         <section aria-labelledby="results-heading" aria-busy={busy}>
           <h2 id="results-heading" className="sr-only">Results</h2>

@@ -35,7 +35,7 @@ describe.skipIf(!hasChromium)("Expert Roster journey in Chromium", () => {
 
     // 1. The member applies from their settings.
     const applicant = await newPerson(baseUrl);
-    let page = applicant.page;
+    const page = applicant.page;
     await logIn(page, "jan.kowalczyk@example.org");
     await page.goto("/settings");
     await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Expert Roster" }).click();
@@ -117,8 +117,10 @@ describe.skipIf(!hasChromium)("Expert Roster journey in Chromium", () => {
     const { page, context } = await newPerson(baseUrl, { width: 390, height: 844 });
     await logIn(page, "phone.member@example.org");
     await page.goto("/roster");
-    await page.locator("summary", { hasText: "Search and filter" }).click();
     const search = page.getByRole("search", { name: "Search the roster" });
+    // On a phone only the text search shows at first.
+    expect(await search.getByLabel("Member State").isVisible()).toBe(false);
+    await search.getByLabel("Show all filters").check();
     await search.getByLabel("Member State").selectOption("IT");
     await search.getByRole("button", { name: "Search" }).click();
     await page.getByText("Showing 1–1 of 1 expert").waitFor();

@@ -18,6 +18,8 @@ import { foldText } from "./taxonomy.ts";
  * roster change; the profile page is always live.)
  */
 type Entry = {
+  /** Position in the index, for the per-search scratch array. */
+  i: number;
   id: string;
   name: string;
   sortName: string;
@@ -40,8 +42,11 @@ type Index = {
   byName: Entry[];
   byState: Entry[];
   byRecent: Entry[];
-  /** Every distinct word of the search texts → the entries holding it (a word search scans words, not profiles). */
-  words: Map<string, Set<Entry>>;
+  /** Every distinct word of the search texts, and the entries holding each (a word search scans words, not profiles). */
+  words: string[];
+  postings: Int32Array[];
+  /** Scratch for one search: how many query words each entry has matched so far. */
+  hits: Uint8Array;
 };
 
 /** How long another process's change may take to show here; changes made in this process show at once. */
@@ -88,7 +93,8 @@ async function build(stamp: string): Promise<Index> {
       user: { select: { name: true } },
     },
   });
-  const entries: Entry[] = rows.map((r) => ({
+  const entries: Entry[] = rows.map((r, i) => ({
+    i,
     id: r.userId,
     name: r.user.name,
     sortName: r.sortName,
@@ -109,15 +115,17 @@ async function build(stamp: string): Promise<Index> {
   const byName = [...entries].sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : byId(a, b)));
   const byState = [...byName].sort((a, b) => (a.memberState < b.memberState ? -1 : a.memberState > b.memberState ? 1 : 0)); // stable: by name within a State
   const byRecent = [...entries].sort((a, b) => b.confirmedAt - a.confirmedAt || byId(a, b));
-  const words = new Map<string, Set<Entry>>();
+  const byWord = new Map<string, number[]>();
   for (const e of entries) {
-    for (const w of splitWords(e.searchText)) {
-      let set = words.get(w);
-      if (!set) words.set(w, (set = new Set()));
-      set.add(e);
+    for (const w of new Set(splitWords(e.searchText))) {
+      let list = byWord.get(w);
+      if (!list) byWord.set(w, (list = []));
+      list.push(e.i);
     }
   }
-  return { stamp, byName, byState, byRecent, words };
+  const words = [...byWord.keys()];
+  const postings = words.map((w) => Int32Array.from(byWord.get(w)!));
+  return { stamp, byName, byState, byRecent, words, postings, hits: new Uint8Array(entries.length) };
 }
 
 async function getIndex(): Promise<Index> {
@@ -136,23 +144,31 @@ async function getIndex(): Promise<Index> {
   return index;
 }
 
-/** The profile ids matching a directory query for this viewer, in the requested order. */
-export async function matchDirectory(viewer: RosterViewer, query: DirectoryQuery, now = new Date()) {
+/** How many profiles match a directory query for this viewer, and those in [from, to) in the requested order. */
+export async function matchDirectory(viewer: RosterViewer, query: DirectoryQuery, { from, to }: { from: number; to: number }, now = new Date()) {
   const index = await getIndex();
   const list = query.sort === "state" ? index.byState : query.sort === "recent" ? index.byRecent : index.byName;
   // Each query word must be part of some word of the profile (so "wisn" finds "Wiśniewska").
-  let textMatches: Set<Entry> | null = null;
-  for (const word of splitWords(foldText(query.q)).slice(0, 6)) {
-    const hits = new Set<Entry>();
-    for (const [w, set] of index.words) if (w.includes(word)) for (const e of set) hits.add(e);
-    const previous: Set<Entry> | null = textMatches;
-    textMatches = previous ? new Set([...previous].filter((e: Entry) => hits.has(e))) : hits;
+  // hits[i] counts the query words entry i has matched, in order; synchronous, so the scratch is ours.
+  const queryWords = splitWords(foldText(query.q)).slice(0, 6);
+  const hits = index.hits;
+  if (queryWords.length) {
+    hits.fill(0);
+    queryWords.forEach((word, n) => {
+      for (let k = 0; k < index.words.length; k++) {
+        if (!index.words[k].includes(word)) continue;
+        const posting = index.postings[k];
+        for (let j = 0; j < posting.length; j++) if (hits[posting[j]] === n) hits[posting[j]] = n + 1;
+      }
+    });
   }
+  const wanted = queryWords.length;
   const area = query.area ? `|${query.area}|` : "";
   const lang = query.lang ? `|${query.lang}:` : "";
   const nowMs = now.getTime();
   const focal = viewer.focalStates;
-  const matches: Entry[] = [];
+  const window: Entry[] = [];
+  let total = 0;
   for (const e of list) {
     // Visibility, as visibleProfilesWhere: organisers all; others open profiles, their own, and their States' as Focal Points.
     if (!viewer.isOrganiser && e.visibility !== "network" && e.id !== viewer.id && !focal.includes(e.memberState)) continue;
@@ -163,10 +179,11 @@ export async function matchDirectory(viewer: RosterViewer, query: DirectoryQuery
     if (query.deployed === "yes" && e.deploymentCount === 0) continue;
     if (query.deployed === "no" && e.deploymentCount > 0) continue;
     if (query.available && !(e.available && (e.availableUntil === null || e.availableUntil >= nowMs))) continue;
-    if (textMatches && !textMatches.has(e)) continue;
-    matches.push(e);
+    if (wanted && hits[e.i] !== wanted) continue;
+    if (total >= from && total < to) window.push(e);
+    total++;
   }
-  return matches;
+  return { total, window };
 }
 
 export function entryView(e: Entry, now: Date) {

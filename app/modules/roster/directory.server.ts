@@ -25,9 +25,8 @@ export function directoryWhere(viewer: RosterViewer, query: DirectoryQuery, now 
 
 /** One page of the roster directory, as this viewer may see it (from the in-memory index). */
 export async function searchDirectory(viewer: RosterViewer, query: DirectoryQuery, now = new Date()) {
-  const matches = await matchDirectory(viewer, query, now);
-  const total = matches.length;
+  const { total, window } = await matchDirectory(viewer, query, { from: (query.page - 1) * PER_PAGE, to: query.page * PER_PAGE }, now);
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
-  const experts = matches.slice((query.page - 1) * PER_PAGE, query.page * PER_PAGE).map((e) => entryView(e, now));
+  const experts = window.map((e) => entryView(e, now));
   return { total, pages, page: query.page, perPage: PER_PAGE, experts };
 }
