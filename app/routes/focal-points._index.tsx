@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Badge } from "#app/components/roster/filters.tsx";
 import { Card, PageHeader } from "#app/components/ui/card.tsx";
 import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
 import { rosterViewer } from "#app/modules/roster/access.server.ts";
+import { listPendingApplications } from "#app/modules/roster/applications.server.ts";
 import { focalPointsByState } from "#app/modules/roster/focal-points.server.ts";
 import { countryName } from "#app/utils/countries.ts";
 
@@ -11,15 +13,18 @@ export const meta: MetaFunction = () => [{ title: "Focal Points by Member State 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireVerifiedUser(args);
   const viewer = await rosterViewer(user);
-  const states = await focalPointsByState();
+  const [states, pending] = await Promise.all([focalPointsByState(), viewer.isOrganiser || viewer.focalStates.length ? listPendingApplications(viewer) : []]);
+  const waiting: Record<string, number> = {};
+  for (const a of pending) waiting[a.memberState] = (waiting[a.memberState] ?? 0) + 1;
   return {
     states: states.sort((a, b) => countryName(a.code).localeCompare(countryName(b.code))),
     myStates: viewer.focalStates,
+    waiting,
   };
 }
 
 export default function FocalPointsPage() {
-  const { states, myStates } = useLoaderData<typeof loader>();
+  const { states, myStates, waiting } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageHeader
@@ -47,7 +52,12 @@ export default function FocalPointsPage() {
               <h2 className="text-xl font-bold">
                 <Link to={`/focal-points/${s.code}`}>{countryName(s.code)}</Link>
               </h2>
-              <p className="text-sm text-muted">{s.experts.toLocaleString("en-GB")} expert{s.experts === 1 ? "" : "s"} on the roster</p>
+              <p className="text-sm text-muted">{`${s.experts.toLocaleString("en-GB")} expert${s.experts === 1 ? "" : "s"} on the roster`}</p>
+              {waiting[s.code] ? (
+                <p className="mt-1">
+                  <Badge tone="warning">{`${waiting[s.code]} application${waiting[s.code] === 1 ? "" : "s"} waiting for a decision`}</Badge>
+                </p>
+              ) : null}
               {s.focalPoints.length ? (
                 <ul className="mt-2 space-y-1 text-sm">
                   {s.focalPoints.map((fp) => (
