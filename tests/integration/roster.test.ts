@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sendFreshnessReminders } from "#app/modules/roster/freshness.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { createAction, createExpert, createFocalPoint, deploy, profileForm } from "#tests/factories/roster.ts";
-import { createUser, logInAs } from "#tests/factories/users.ts";
+import { createUser, logInAs, TEST_PASSWORD } from "#tests/factories/users.ts";
 import { TestClient, visibleText } from "#tests/setup/http-client.ts";
 import { startTestServer } from "#tests/setup/server.ts";
 import { testContext } from "#tests/setup/test-env.ts";
@@ -476,5 +476,17 @@ describe("Focal Points, deployments and data export", () => {
     expect(data.expertRoster.profile).toMatchObject({ memberState: "SK", status: "active" });
     expect(data.expertRoster.deployments).toHaveLength(1);
     expect(data.expertRoster.applications).toEqual([]);
+  });
+
+  it("erases the roster profile, applications and designations when the account is deleted", async () => {
+    const expert = await createExpert({ name: "Gone Soon", memberState: "LU", institution: "Kingfisher Office" });
+    await prisma.focalPoint.create({ data: { userId: expert.id, memberState: "LU" } });
+    const client = await clientFor(expert);
+    const res = await client.post("/settings/privacy", { confirm: "DELETE", password: TEST_PASSWORD });
+    expect(res.status).toBe(302);
+    expect(await prisma.expertProfile.count({ where: { userId: expert.id } })).toBe(0);
+    expect(await prisma.focalPoint.count({ where: { userId: expert.id } })).toBe(0);
+    const member = await clientFor(await createUser());
+    expect((await text(member, "/roster?q=kingfisher")).text).toContain("No experts match");
   });
 });

@@ -110,6 +110,7 @@ export function readCsv(text: string): { ok: true; records: Record<string, strin
       skip_empty_lines: true,
       relax_column_count: true,
       trim: true,
+      cast: (value) => unsafeCellBack(value),
     }) as Record<string, string>[];
     return { ok: true, records };
   } catch (error) {
@@ -252,6 +253,15 @@ export async function importRosterCsv(text: string, { dryRun, actorId, ip }: { d
   return { ...report, applied: true };
 }
 
+/**
+ * Spreadsheets run a cell starting with = + - @ as a formula (CSV injection): such text is written
+ * with a leading apostrophe, which spreadsheets show as text, and the import removes it again.
+ */
+export function safeCell(value: string | number) {
+  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+const unsafeCellBack = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
+
 /** The directory's current result (same filters and visibility) as CSV, in the import format. */
 export async function exportRosterCsv(viewer: RosterViewer, query: DirectoryQuery): Promise<{ csv: string; rows: number }> {
   const where = directoryWhere(viewer, query);
@@ -282,7 +292,7 @@ export async function exportRosterCsv(viewer: RosterViewer, query: DirectoryQuer
       r.visibility,
       r._count.deployments,
       r.confirmedAt.toISOString().slice(0, 10),
-    ]),
+    ].map(safeCell)),
     { header: true, columns: [...CSV_COLUMNS, "deployments", "confirmed_at"], bom: true },
   );
   return { csv, rows: rows.length };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readCsv } from "./csv.server.ts";
+import { readCsv, safeCell } from "./csv.server.ts";
 import { parseLanguagesText, languagesTextFor } from "./denormalise.ts";
 import { directoryParams, parseDirectoryQuery } from "./directory-query.ts";
 import { parseProfileForm } from "./roster.schema.ts";
@@ -15,6 +15,14 @@ describe("reading spreadsheet CSV", () => {
   it("reads comma files with quoted commas", () => {
     const read = readCsv('email,institution\nx@y.org,"Ministry of Labour, Family and Social Policy"\n');
     expect(read.ok && read.records[0].institution).toBe("Ministry of Labour, Family and Social Policy");
+  });
+
+  it("neutralises formulas on export and restores the text on import", () => {
+    expect(safeCell("=HYPERLINK(\"http://evil\")")).toBe("'=HYPERLINK(\"http://evil\")");
+    expect(safeCell("-5 years")).toBe("'-5 years");
+    expect(safeCell("Head of Unit")).toBe("Head of Unit");
+    const read = readCsv("email,bio\nx@y.org,'=1+1\n");
+    expect(read.ok && read.records[0].bio).toBe("=1+1");
   });
 
   it("explains a broken file instead of throwing", () => {
