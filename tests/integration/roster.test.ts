@@ -87,6 +87,13 @@ describe("profile visibility", () => {
       expect(page.text).toContain("Restricted profile");
     }
 
+    // Browsing a State (counted from the index's tallies) applies the same rule.
+    expect((await text(member, "/roster?state=LV")).text).toContain("Showing 1–1 of 1 expert");
+    expect((await text(lvFocal, "/roster?state=LV")).text).toContain("Showing 1–2 of 2 experts");
+    expect((await text(organiser, "/roster?state=LV&sort=recent")).text).toContain("Showing 1–2 of 2 experts");
+    expect((await text(owner, "/roster?state=LV")).text).toContain("Showing 1–2 of 2 experts");
+    expect((await text(eeFocal, "/roster?state=LV")).text).toContain("Showing 1–1 of 1 expert");
+
     expect((await member.get(`/roster/${restricted.id}`)).status).toBe(404);
     expect((await eeFocal.get(`/roster/${restricted.id}`)).status).toBe(404);
     expect((await text(lvFocal, `/roster/${restricted.id}`)).text).toContain("Visible to the MIEUX+ team and Focal Points only");

@@ -3,7 +3,7 @@ import { singleton } from "#app/utils/singleton.server.ts";
 import type { RosterViewer } from "./access.server.ts";
 import { parseAreasText, parseLanguagesText } from "./denormalise.ts";
 import type { DirectoryQuery } from "./directory-query.ts";
-import { foldText } from "./taxonomy.ts";
+import { foldText, LANGUAGES, THEMATIC_AREAS } from "./taxonomy.ts";
 
 /**
  * The directory's search index: every active profile's searchable fields, held in memory,
@@ -35,6 +35,10 @@ type Entry = {
   languagesText: string;
   deploymentCount: number;
   confirmedAt: number;
+  /** Integer forms of the filters, so a search compares numbers, not strings. */
+  restricted: boolean;
+  areaBits: number;
+  langBits: number;
 };
 
 type Index = {
@@ -42,6 +46,13 @@ type Index = {
   byName: Entry[];
   byState: Entry[];
   byRecent: Entry[];
+  /** The same per Member State (most searches name one). */
+  stateByName: Map<string, Entry[]>;
+  stateByRecent: Map<string, Entry[]>;
+  /** Profiles open to the network, overall and per State; restricted ones per State (for counts without a scan). */
+  networkCount: { all: number; byState: Map<string, number> };
+  restrictedByState: Map<string, number>;
+  byId: Map<string, Entry>;
   /** Every distinct word of the search texts, and the entries holding each (a word search scans words, not profiles). */
   words: string[];
   postings: Int32Array[];
@@ -63,6 +74,11 @@ const state = singleton("roster-directory-index", () => ({
 export function invalidateDirectoryIndex() {
   state.dirty = true;
 }
+
+const AREA_BIT = new Map<string, number>(THEMATIC_AREAS.map((a, i) => [a, 1 << i]));
+const LANG_BIT = new Map<string, number>(Object.keys(LANGUAGES).map((code, i) => [code, 1 << i]));
+const areaBits = (areas: string[]) => areas.reduce((bits, a) => bits | (AREA_BIT.get(a) ?? 0), 0);
+const langBits = (codes: string[]) => codes.reduce((bits, c) => bits | (LANG_BIT.get(c) ?? 0), 0);
 
 const splitWords = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
@@ -110,11 +126,29 @@ async function build(stamp: string): Promise<Index> {
     languagesText: r.languagesText,
     deploymentCount: r.deploymentCount,
     confirmedAt: r.confirmedAt.getTime(),
+    restricted: r.visibility !== "network",
+    areaBits: areaBits(parseAreasText(r.areasText)),
+    langBits: langBits(parseLanguagesText(r.languagesText).map((l) => l.language)),
   }));
-  const byId = (a: Entry, b: Entry) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const byName = [...entries].sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : byId(a, b)));
+  const idOrder = (a: Entry, b: Entry) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byName = [...entries].sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : idOrder(a, b)));
   const byState = [...byName].sort((a, b) => (a.memberState < b.memberState ? -1 : a.memberState > b.memberState ? 1 : 0)); // stable: by name within a State
-  const byRecent = [...entries].sort((a, b) => b.confirmedAt - a.confirmedAt || byId(a, b));
+  const byRecent = [...entries].sort((a, b) => b.confirmedAt - a.confirmedAt || idOrder(a, b));
+  const stateByName = new Map<string, Entry[]>();
+  const stateByRecent = new Map<string, Entry[]>();
+  const networkCount = { all: 0, byState: new Map<string, number>() };
+  const restrictedByState = new Map<string, number>();
+  const push = (map: Map<string, Entry[]>, key: string, e: Entry) => (map.get(key) ?? map.set(key, []).get(key)!).push(e);
+  const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  for (const e of byName) push(stateByName, e.memberState, e);
+  for (const e of byRecent) push(stateByRecent, e.memberState, e);
+  for (const e of entries) {
+    if (e.restricted) bump(restrictedByState, e.memberState);
+    else {
+      networkCount.all++;
+      bump(networkCount.byState, e.memberState);
+    }
+  }
   const byWord = new Map<string, number[]>();
   for (const e of entries) {
     for (const w of new Set(splitWords(e.searchText))) {
@@ -125,7 +159,8 @@ async function build(stamp: string): Promise<Index> {
   }
   const words = [...byWord.keys()];
   const postings = words.map((w) => Int32Array.from(byWord.get(w)!));
-  return { stamp, byName, byState, byRecent, words, postings, hits: new Uint8Array(entries.length) };
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return { stamp, byName, byState, byRecent, stateByName, stateByRecent, networkCount, restrictedByState, byId, words, postings, hits: new Uint8Array(entries.length) };
 }
 
 async function getIndex(): Promise<Index> {
@@ -147,7 +182,40 @@ async function getIndex(): Promise<Index> {
 /** How many profiles match a directory query for this viewer, and those in [from, to) in the requested order. */
 export async function matchDirectory(viewer: RosterViewer, query: DirectoryQuery, { from, to }: { from: number; to: number }, now = new Date()) {
   const index = await getIndex();
-  const list = query.sort === "state" ? index.byState : query.sort === "recent" ? index.byRecent : index.byName;
+  const list = query.state
+    ? ((query.sort === "recent" ? index.stateByRecent : index.stateByName).get(query.state) ?? [])
+    : query.sort === "state"
+      ? index.byState
+      : query.sort === "recent"
+        ? index.byRecent
+        : index.byName;
+  const focal = viewer.focalStates;
+  // Visibility, as visibleProfilesWhere: organisers all; others open profiles, their own, and their States' as Focal Points.
+  const visible = (e: Entry) => viewer.isOrganiser || !e.restricted || e.id === viewer.id || focal.includes(e.memberState);
+
+  const narrowed = !!(query.q.trim() || query.type || query.area || query.lang || query.deployed || query.available);
+  if (!narrowed) {
+    // Browsing (all, or one State): the count comes from the index's tallies, and only the page is walked.
+    let total: number;
+    if (viewer.isOrganiser) total = list.length;
+    else {
+      const states = query.state ? [query.state] : null;
+      total = states ? (index.networkCount.byState.get(query.state) ?? 0) : index.networkCount.all;
+      for (const f of focal) if (!states || states.includes(f)) total += index.restrictedByState.get(f) ?? 0;
+      const own = index.byId.get(viewer.id);
+      if (own?.restricted && !focal.includes(own.memberState) && (!query.state || own.memberState === query.state)) total++;
+    }
+    const window: Entry[] = [];
+    let seen = 0;
+    for (let k = 0; k < list.length && seen < to; k++) {
+      const e = list[k];
+      if (!visible(e)) continue;
+      if (seen >= from) window.push(e);
+      seen++;
+    }
+    return { total, window };
+  }
+
   // Each query word must be part of some word of the profile (so "wisn" finds "Wiśniewska").
   // hits[i] counts the query words entry i has matched, in order; synchronous, so the scratch is ours.
   const queryWords = splitWords(foldText(query.q)).slice(0, 6);
@@ -163,23 +231,21 @@ export async function matchDirectory(viewer: RosterViewer, query: DirectoryQuery
     });
   }
   const wanted = queryWords.length;
-  const area = query.area ? `|${query.area}|` : "";
-  const lang = query.lang ? `|${query.lang}:` : "";
+  const area = query.area ? (AREA_BIT.get(query.area) ?? 0) : 0;
+  const lang = query.lang ? (LANG_BIT.get(query.lang) ?? 0) : 0;
   const nowMs = now.getTime();
-  const focal = viewer.focalStates;
   const window: Entry[] = [];
   let total = 0;
-  for (const e of list) {
-    // Visibility, as visibleProfilesWhere: organisers all; others open profiles, their own, and their States' as Focal Points.
-    if (!viewer.isOrganiser && e.visibility !== "network" && e.id !== viewer.id && !focal.includes(e.memberState)) continue;
-    if (query.state && e.memberState !== query.state) continue;
+  for (let k = 0; k < list.length; k++) {
+    const e = list[k];
+    if (wanted && hits[e.i] !== wanted) continue;
+    if (!visible(e)) continue;
     if (query.type && e.institutionType !== query.type) continue;
-    if (area && !e.areasText.includes(area)) continue;
-    if (lang && !e.languagesText.includes(lang)) continue;
+    if (area && !(e.areaBits & area)) continue;
+    if (lang && !(e.langBits & lang)) continue;
     if (query.deployed === "yes" && e.deploymentCount === 0) continue;
     if (query.deployed === "no" && e.deploymentCount > 0) continue;
     if (query.available && !(e.available && (e.availableUntil === null || e.availableUntil >= nowMs))) continue;
-    if (wanted && hits[e.i] !== wanted) continue;
     if (total >= from && total < to) window.push(e);
     total++;
   }
