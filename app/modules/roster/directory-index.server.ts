@@ -65,7 +65,7 @@ const CHECK_EVERY_MS = 1000;
 
 const state = singleton("roster-directory-index", () => ({
   index: null as Index | null,
-  building: null as Promise<Index> | null,
+  building: null as { stamp: string; promise: Promise<Index> } | null,
   checkedAt: 0,
   dirty: true,
 }));
@@ -170,13 +170,20 @@ async function getIndex(): Promise<Index> {
   state.checkedAt = now;
   const stamp = await currentStamp();
   if (state.index?.stamp === stamp) return state.index;
-  // One rebuild at a time; requests arriving meanwhile share it.
-  state.building ??= build(stamp).finally(() => {
-    state.building = null;
-  });
-  const index = await state.building;
-  state.index = index;
-  return index;
+  // One rebuild at a time; requests wanting the same stamp share it, a newer stamp waits and rebuilds.
+  while (state.building && state.building.stamp !== stamp) await state.building.promise.catch(() => null);
+  if (state.index?.stamp === stamp) return state.index;
+  if (!state.building) {
+    const promise = build(stamp).then((index) => {
+      state.index = index;
+      return index;
+    });
+    state.building = { stamp, promise };
+    void promise.finally(() => {
+      if (state.building?.promise === promise) state.building = null;
+    }).catch(() => null);
+  }
+  return state.building.promise;
 }
 
 /** How many profiles match a directory query for this viewer, and those in [from, to) in the requested order. */
