@@ -13,6 +13,7 @@ export function loader(args: LoaderFunctionArgs) {
 const TABS = [
   { to: "/admin", label: "Overview", end: true },
   { to: "/admin/users", label: "Users and roles" },
+  { to: "/admin/roster", label: "Expert Roster" },
   { to: "/admin/moderation", label: "Moderation queue" },
   { to: "/admin/outbox", label: "Email outbox" },
   { to: "/admin/audit", label: "Audit log" },

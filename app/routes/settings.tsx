@@ -16,6 +16,7 @@ const TABS = [
   { to: "/settings/sessions", label: "Devices and sessions" },
   { to: "/settings/notifications", label: "Notifications" },
   { to: "/settings/calendar", label: "Calendar" },
+  { to: "/settings/roster", label: "Expert Roster" },
   { to: "/settings/privacy", label: "Privacy and data" },
 ];
 

@@ -1,3 +1,4 @@
+import type { Prisma } from "#app/generated/prisma/client.ts";
 import { audit } from "#app/modules/admin/audit.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
@@ -5,6 +6,13 @@ import { verifyPassword } from "./password.server.ts";
 
 type Exporter = (userId: string) => Promise<Record<string, unknown>>;
 const exporters: { name: string; run: Exporter }[] = [];
+type Eraser = (tx: Prisma.TransactionClient, userId: string) => Promise<void>;
+const erasers: { name: string; run: Eraser }[] = [];
+
+/** Domains erase what they hold about a person when the account is deleted (same transaction). */
+export function registerAccountEraser(name: string, run: Eraser) {
+  if (!erasers.some((e) => e.name === name)) erasers.push({ name, run });
+}
 
 /** Domains add what they hold about a person (registrations, questions, profile, ...). */
 export function registerDataExporter(name: string, run: Exporter) {
@@ -36,6 +44,7 @@ export async function deleteAccount(userId: string, password: string): Promise<R
   await prisma.$transaction(async (tx) => {
     await tx.session.deleteMany({ where: { userId } });
     await tx.emailToken.deleteMany({ where: { userId } });
+    for (const eraser of erasers) await eraser.run(tx, userId);
     await tx.user.update({
       where: { id: userId },
       data: { email: `deleted-${userId}@deleted.invalid`, name: "Former member", passwordHash: null, country: null, institution: null, role: "member", deletedAt: new Date() },

@@ -1,0 +1,299 @@
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import { z } from "zod";
+import { audit } from "#app/modules/admin/audit.server.ts";
+import { countryName, EU_MEMBER_STATES } from "#app/utils/countries.ts";
+import { prisma } from "#app/utils/db.server.ts";
+import type { RosterViewer } from "./access.server.ts";
+import { directoryWhere, type DirectoryQuery } from "./directory.server.ts";
+import { sortNameFor } from "./denormalise.ts";
+import { invalidateDirectoryIndex } from "./directory-index.server.ts";
+import { searchTextFor, writeProfileLists } from "./profiles.server.ts";
+import { ProfileInputSchema, type ProfileInput } from "./roster.schema.ts";
+import { CSV_COLUMNS, foldText, INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, LANGUAGE_LEVELS, LANGUAGES, THEMATIC_AREAS } from "./taxonomy.ts";
+
+const REQUIRED = CSV_COLUMNS.slice(0, 7);
+export { CSV_COLUMNS };
+export const MAX_IMPORT_ROWS = 20_000;
+
+export type ImportRow = {
+  line: number;
+  email: string;
+  outcome: "create" | "update" | "unchanged" | "error";
+  changes: string[];
+  errors: string[];
+};
+export type ImportReport = {
+  dryRun: boolean;
+  applied: boolean;
+  /** A problem with the whole file (encoding, header), if any. */
+  fileError: string | null;
+  rows: ImportRow[];
+  counts: { create: number; update: number; unchanged: number; error: number };
+};
+
+const listSplit = (value: string) => value.split(/[|;\n]/).map((s) => s.trim()).filter(Boolean);
+
+function lookupMemberState(value: string) {
+  const v = value.trim();
+  const upper = v.toUpperCase() === "EL" ? "GR" : v.toUpperCase();
+  if ((EU_MEMBER_STATES as readonly string[]).includes(upper)) return upper;
+  return EU_MEMBER_STATES.find((code) => foldText(countryName(code)) === foldText(v)) ?? v;
+}
+
+function lookupInstitutionType(value: string) {
+  const v = foldText(value.trim()).replace(/[\s-]+/g, "_");
+  if ((INSTITUTION_TYPES as readonly string[]).includes(v)) return v;
+  return INSTITUTION_TYPES.find((t) => foldText(INSTITUTION_TYPE_LABELS[t]).replace(/[\s-]+/g, "_") === v) ?? value;
+}
+
+function lookupArea(value: string) {
+  return THEMATIC_AREAS.find((a) => foldText(a) === foldText(value) || foldText(a).startsWith(foldText(value) + " (")) ?? value;
+}
+
+/** "en:C1 | fr:B2" or "English (C1); French (native)". */
+function parseLanguages(value: string) {
+  return listSplit(value).map((item) => {
+    const m = item.match(/^(.+?)\s*(?::|\(|\s)\s*([A-Ca-c][12]|native)\)?$/i);
+    const rawLang = (m ? m[1] : item).trim();
+    const rawLevel = m ? m[2] : "";
+    const byCode = rawLang.toLowerCase() in LANGUAGES ? rawLang.toLowerCase() : null;
+    const byName = Object.entries(LANGUAGES).find(([, name]) => foldText(name) === foldText(rawLang))?.[0];
+    const level = rawLevel.toLowerCase() === "native" ? "native" : rawLevel.toUpperCase();
+    return { language: byCode ?? byName ?? rawLang, level: (LANGUAGE_LEVELS as readonly string[]).includes(level) ? level : rawLevel || "(missing level)" };
+  });
+}
+
+function yes(value: string) {
+  return /^(1|yes|y|true|oui|ja|si|sí|x)$/i.test(value.trim());
+}
+
+const RowSchema = z.object({ email: z.string().trim().toLowerCase().email("email is not a valid address"), name: z.string().trim().min(2, "name is missing").max(120) });
+
+const FIELD_TO_COLUMN: Record<string, string> = {
+  memberState: "member_state",
+  institutionType: "institution_type",
+  thematicAreas: "thematic_areas",
+  availableUntil: "available_until",
+};
+
+function rowToInput(row: Record<string, string>) {
+  const get = (k: string) => (row[k] ?? "").trim();
+  const visibility = foldText(get("visibility"));
+  return {
+    memberState: lookupMemberState(get("member_state")),
+    institution: get("institution"),
+    institutionType: lookupInstitutionType(get("institution_type")),
+    position: get("position"),
+    thematicAreas: listSplit(get("thematic_areas")).map(lookupArea),
+    languages: parseLanguages(get("languages")),
+    bio: get("bio"),
+    available: yes(get("available")),
+    availableUntil: get("available_until") || null,
+    gender: null,
+    visibility: !visibility || visibility === "network" ? "network" : visibility.startsWith("organiser") || visibility.includes("focal") || visibility === "restricted" ? "organisers_and_focal_points" : visibility,
+  };
+}
+
+/** Reads a CSV file as spreadsheets write it: UTF-8 with or without BOM, `,` or `;`, quoted fields. */
+export function readCsv(text: string): { ok: true; records: Record<string, string>[] } | { ok: false; error: string } {
+  const clean = text.replace(/^\uFEFF/, "");
+  const header = clean.split(/\r?\n/, 1)[0] ?? "";
+  if (!header.trim()) return { ok: false, error: "The file is empty." };
+  // The header has no quoted separators in practice: the more frequent one wins.
+  const delimiter = (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ";" : ",";
+  try {
+    const records = parse(clean, {
+      bom: true,
+      delimiter,
+      columns: (names: string[]) => names.map((n) => foldText(n.trim()).replace(/[\s-]+/g, "_")),
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+      cast: (value) => unsafeCellBack(value),
+    }) as Record<string, string>[];
+    return { ok: true, records };
+  } catch (error) {
+    return { ok: false, error: `The file could not be read as CSV: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+type Existing = {
+  id: string;
+  name: string;
+  role: string;
+  deletedAt: Date | null;
+  expertProfile: { memberState: string; institution: string; institutionType: string; position: string; bio: string; available: boolean; availableUntil: Date | null; visibility: string; status: string; thematicAreas: { area: string }[]; languages: { language: string; level: string }[] } | null;
+};
+
+function diff(existing: Existing, name: string, input: ProfileInput): string[] {
+  const p = existing.expertProfile;
+  const changes: string[] = [];
+  if (existing.name !== name) changes.push(`name: “${existing.name}” → “${name}”`);
+  if (!p) return [...changes, "new roster profile"];
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const pairs: [string, unknown, unknown][] = [
+    ["member_state", p.memberState, input.memberState],
+    ["institution", p.institution, input.institution],
+    ["institution_type", p.institutionType, input.institutionType],
+    ["position", p.position, input.position],
+    ["bio", p.bio, input.bio],
+    ["available", p.available, input.available],
+    ["available_until", p.availableUntil?.toISOString().slice(0, 10) ?? null, input.availableUntil?.toISOString().slice(0, 10) ?? null],
+    ["visibility", p.visibility, input.visibility],
+    ["thematic_areas", p.thematicAreas.map((t) => t.area).sort(), [...input.thematicAreas].sort()],
+    ["languages", p.languages.map((l) => `${l.language}:${l.level}`).sort(), input.languages.map((l) => `${l.language}:${l.level}`).sort()],
+  ];
+  for (const [column, before, after] of pairs) {
+    if (same(before, after)) continue;
+    const show = (v: unknown) => (Array.isArray(v) ? v.join(", ") : v === null || v === "" ? "(empty)" : String(v));
+    const long = column === "bio";
+    changes.push(long ? "bio changed" : `${column}: ${show(before)} → ${show(after)}`);
+  }
+  if (p.status !== "active") changes.push(`status: ${p.status} → active`);
+  return changes;
+}
+
+/**
+ * Imports (upserts by email) a roster CSV. Every row is checked first; if any row is wrong,
+ * nothing is written and each bad row says why. Otherwise all rows are written in ONE
+ * transaction. A dry run reports what would change and writes nothing.
+ */
+export async function importRosterCsv(text: string, { dryRun, actorId, ip }: { dryRun: boolean; actorId: string | null; ip?: string | null }): Promise<ImportReport> {
+  const report: ImportReport = { dryRun, applied: false, fileError: null, rows: [], counts: { create: 0, update: 0, unchanged: 0, error: 0 } };
+  const read = readCsv(text);
+  if (!read.ok) return { ...report, fileError: read.error };
+  if (!read.records.length) return { ...report, fileError: "The file has a header but no rows." };
+  const columns = Object.keys(read.records[0]);
+  const missing = REQUIRED.filter((c) => !columns.includes(c));
+  if (missing.length) return { ...report, fileError: `Missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}. The first line must name the columns (${CSV_COLUMNS.join(", ")}).` };
+  if (read.records.length > MAX_IMPORT_ROWS) return { ...report, fileError: `At most ${MAX_IMPORT_ROWS} rows per file.` };
+
+  const emails = read.records.map((r) => (r.email ?? "").trim().toLowerCase());
+  const existing = new Map<string, Existing>();
+  for (let i = 0; i < emails.length; i += 500) {
+    const found = await prisma.user.findMany({
+      where: { email: { in: emails.slice(i, i + 500) } },
+      select: {
+        id: true, name: true, email: true, role: true, deletedAt: true,
+        expertProfile: { select: { memberState: true, institution: true, institutionType: true, position: true, bio: true, available: true, availableUntil: true, visibility: true, status: true, thematicAreas: { select: { area: true } }, languages: { select: { language: true, level: true } } } },
+      },
+    });
+    for (const u of found) existing.set(u.email, u);
+  }
+
+  const seen = new Map<string, number>();
+  const valid: { email: string; name: string; input: ProfileInput; existing: Existing | undefined; row: ImportRow }[] = [];
+  read.records.forEach((record, index) => {
+    const line = index + 2; // the header is line 1
+    const row: ImportRow = { line, email: (record.email ?? "").trim().toLowerCase(), outcome: "error", changes: [], errors: [] };
+    report.rows.push(row);
+    const base = RowSchema.safeParse({ email: record.email ?? "", name: record.name ?? "" });
+    if (!base.success) row.errors.push(...base.error.issues.map((i) => i.message));
+    const parsed = ProfileInputSchema.safeParse(rowToInput(record));
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? "");
+        row.errors.push(`${FIELD_TO_COLUMN[field] ?? field}: ${issue.message}`);
+      }
+    }
+    if (base.success) {
+      const firstLine = seen.get(base.data.email);
+      if (firstLine) row.errors.push(`email ${base.data.email} is already on line ${firstLine}`);
+      else seen.set(base.data.email, line);
+      const found = existing.get(base.data.email);
+      if (found?.deletedAt) row.errors.push("this account was deleted and cannot be imported again");
+    }
+    if (row.errors.length || !base.success || !parsed.success) return;
+    const found = existing.get(base.data.email);
+    row.changes = found ? diff(found, base.data.name, parsed.data) : ["new account and roster profile"];
+    row.outcome = !found ? "create" : row.changes.length ? "update" : "unchanged";
+    valid.push({ email: base.data.email, name: base.data.name, input: parsed.data, existing: found, row });
+  });
+  for (const row of report.rows) report.counts[row.outcome]++;
+  if (dryRun || report.counts.error > 0) return report;
+
+  const now = new Date();
+  await prisma.$transaction(
+    async (tx) => {
+      for (const v of valid) {
+        if (v.row.outcome === "unchanged") continue;
+        const profile = {
+          memberState: v.input.memberState,
+          institution: v.input.institution,
+          institutionType: v.input.institutionType,
+          position: v.input.position,
+          bio: v.input.bio,
+          available: v.input.available,
+          availableUntil: v.input.available ? v.input.availableUntil : null,
+          visibility: v.input.visibility,
+          status: "active",
+          searchText: searchTextFor({ ...v.input, name: v.name }),
+          sortName: sortNameFor(v.name),
+        };
+        let userId: string;
+        if (!v.existing) {
+          // No password: the person sets one with "Forgot password", which also confirms the address.
+          const created = await tx.user.create({ data: { email: v.email, name: v.name, role: "expert", country: v.input.memberState, institution: v.input.institution }, select: { id: true } });
+          userId = created.id;
+        } else {
+          userId = v.existing.id;
+          const promote = v.existing.role === "member";
+          await tx.user.update({ where: { id: userId }, data: { name: v.name, ...(promote ? { role: "expert" } : {}) } });
+          if (promote) await audit({ actorId, action: "user.role", targetType: "user", targetId: userId, data: { from: "member", to: "expert", via: "roster_import" }, ip }, tx);
+        }
+        await tx.expertProfile.upsert({ where: { userId }, create: { userId, ...profile, confirmedAt: now }, update: profile });
+        await writeProfileLists(tx, userId, v.input);
+      }
+      await audit({ actorId, action: "roster.import", targetType: "roster", data: { ...report.counts, rows: report.rows.length }, ip }, tx);
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+  invalidateDirectoryIndex();
+  return { ...report, applied: true };
+}
+
+/**
+ * Spreadsheets run a cell starting with = + - @ as a formula (CSV injection): such text is written
+ * with a leading apostrophe, which spreadsheets show as text, and the import removes it again.
+ */
+export function safeCell(value: string | number) {
+  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+const unsafeCellBack = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
+
+/** The directory's current result (same filters and visibility) as CSV, in the import format. */
+export async function exportRosterCsv(viewer: RosterViewer, query: DirectoryQuery): Promise<{ csv: string; rows: number }> {
+  const where = directoryWhere(viewer, query);
+  const rows = await prisma.expertProfile.findMany({
+    where,
+    orderBy: [{ memberState: "asc" }, { user: { name: "asc" } }],
+    select: {
+      memberState: true, institution: true, institutionType: true, position: true, bio: true, available: true, availableUntil: true, visibility: true, confirmedAt: true,
+      user: { select: { name: true, email: true } },
+      thematicAreas: { select: { area: true } },
+      languages: { select: { language: true, level: true } },
+      _count: { select: { deployments: true } },
+    },
+  });
+  const csv = stringify(
+    rows.map((r) => [
+      viewer.isOrganiser || viewer.focalStates.includes(r.memberState) ? r.user.email : "",
+      r.user.name,
+      r.memberState,
+      r.institution,
+      r.institutionType,
+      r.thematicAreas.map((t) => t.area).join("|"),
+      r.languages.map((l) => `${l.language}:${l.level}`).join("|"),
+      r.position,
+      r.bio,
+      r.available ? "yes" : "no",
+      r.availableUntil?.toISOString().slice(0, 10) ?? "",
+      r.visibility,
+      r._count.deployments,
+      r.confirmedAt.toISOString().slice(0, 10),
+    ].map(safeCell)),
+    { header: true, columns: [...CSV_COLUMNS, "deployments", "confirmed_at"], bom: true },
+  );
+  return { csv, rows: rows.length };
+}

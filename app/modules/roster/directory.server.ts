@@ -1,0 +1,32 @@
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import { visibleProfilesWhere, type RosterViewer } from "./access.server.ts";
+import { entryView, matchDirectory } from "./directory-index.server.ts";
+import { PER_PAGE, type DirectoryQuery } from "./directory-query.ts";
+import { foldText } from "./taxonomy.ts";
+
+export { directoryParams, parseDirectoryQuery, type DirectoryQuery } from "./directory-query.ts";
+
+export function directoryWhere(viewer: RosterViewer, query: DirectoryQuery, now = new Date()): Prisma.ExpertProfileWhereInput {
+  // The SQL twin of the in-memory search (used by the CSV export): one table, no joins.
+  const and: Prisma.ExpertProfileWhereInput[] = [{ status: "active" }];
+  const visibility = visibleProfilesWhere(viewer);
+  if (Object.keys(visibility).length) and.push(visibility);
+  // Every word must appear somewhere (name, institution, position, Member State, bio), accents ignored.
+  for (const word of foldText(query.q).split(/\s+/).filter(Boolean).slice(0, 6)) and.push({ searchText: { contains: word } });
+  if (query.state) and.push({ memberState: query.state });
+  if (query.type) and.push({ institutionType: query.type });
+  if (query.area) and.push({ areasText: { contains: `|${query.area}|` } });
+  if (query.lang) and.push({ languagesText: { contains: `|${query.lang}:` } });
+  if (query.deployed === "yes") and.push({ deploymentCount: { gt: 0 } });
+  if (query.deployed === "no") and.push({ deploymentCount: 0 });
+  if (query.available) and.push({ available: true, OR: [{ availableUntil: null }, { availableUntil: { gte: now } }] });
+  return { AND: and };
+}
+
+/** One page of the roster directory, as this viewer may see it (from the in-memory index). */
+export async function searchDirectory(viewer: RosterViewer, query: DirectoryQuery, now = new Date()) {
+  const { total, window } = await matchDirectory(viewer, query, { from: (query.page - 1) * PER_PAGE, to: query.page * PER_PAGE }, now);
+  const pages = Math.max(1, Math.ceil(total / PER_PAGE));
+  const experts = window.map((e) => entryView(e, now));
+  return { total, pages, page: query.page, perPage: PER_PAGE, experts };
+}
