@@ -1,0 +1,83 @@
+import type { Namespace, Server } from "socket.io";
+import { prisma } from "#app/utils/db.server.ts";
+import { singleton } from "#app/utils/singleton.server.ts";
+import { QA_NAMESPACE, VOTE_FLUSH_MS, type ClientToServerEvents, type ServerToClientEvents } from "./events.ts";
+import { questionView, type QuestionRow } from "./questions.server.ts";
+
+export type QaNamespace = Namespace<ClientToServerEvents, ServerToClientEvents>;
+
+/** Everyone in a session; its moderators (pending questions, asker's State); its organisers (anonymous authors). */
+export const rooms = {
+  all: (coffeeId: string) => `qa:${coffeeId}`,
+  moderators: (coffeeId: string) => `qa:${coffeeId}:mod`,
+  organisers: (coffeeId: string) => `qa:${coffeeId}:org`,
+};
+
+/** The /qa namespace of this process's one Socket.IO server, if it runs (not in the CLI). */
+function qaNamespace(): QaNamespace | null {
+  const io = singleton<{ current: Server | null }>("io", () => ({ current: null })).current;
+  return io ? (io.of(QA_NAMESPACE) as QaNamespace) : null;
+}
+
+/**
+ * Sends a new or changed question, after it is written, to each audience in its own shape:
+ * pending and hidden questions only to moderators; anonymous authors only to organisers.
+ */
+export function publishQuestion(row: QuestionRow) {
+  const nsp = qaNamespace();
+  if (!nsp) return;
+  const all = rooms.all(row.coffeeId);
+  const mod = rooms.moderators(row.coffeeId);
+  const org = rooms.organisers(row.coffeeId);
+  if (row.status === "approved" || row.status === "answered") nsp.to(all).except(mod).emit("qa:question", questionView(row, "public"));
+  else if (row.status === "hidden") nsp.to(all).except(mod).emit("qa:removed", { questionId: row.id });
+  nsp.to(mod).except(org).emit("qa:question", questionView(row, "moderator"));
+  nsp.to(org).emit("qa:question", questionView(row, "organiser"));
+}
+
+export function publishPinned(coffeeId: string, questionId: string | null) {
+  qaNamespace()?.to(rooms.all(coffeeId)).emit("qa:pinned", { sessionId: coffeeId, questionId });
+}
+
+type RoomVotes = { dirty: Set<string>; timer: NodeJS.Timeout | null; lastFlush: number; flushing: boolean };
+const voteRooms = singleton("qa-vote-coalescer", () => new Map<string, RoomVotes>());
+
+/**
+ * Votes are not broadcast one by one: a room's changed questions are collected and, at most
+ * every VOTE_FLUSH_MS, their counts are read back from the database (the truth) and sent once.
+ */
+export function noteVote(coffeeId: string, questionId: string) {
+  let room = voteRooms.get(coffeeId);
+  if (!room) voteRooms.set(coffeeId, (room = { dirty: new Set(), timer: null, lastFlush: 0, flushing: false }));
+  room.dirty.add(questionId);
+  scheduleFlush(coffeeId, room);
+}
+
+function scheduleFlush(coffeeId: string, room: RoomVotes) {
+  if (room.timer || room.flushing) return;
+  const wait = Math.max(0, room.lastFlush + VOTE_FLUSH_MS - Date.now());
+  room.timer = setTimeout(() => void flushVotes(coffeeId, room), wait);
+  room.timer.unref?.();
+}
+
+async function flushVotes(coffeeId: string, room: RoomVotes) {
+  room.timer = null;
+  room.flushing = true;
+  room.lastFlush = Date.now();
+  const ids = [...room.dirty];
+  room.dirty.clear();
+  try {
+    const rows = await prisma.qaQuestion.findMany({ where: { id: { in: ids }, status: { in: ["approved", "answered"] } }, select: { id: true, voteCount: true } });
+    if (rows.length) {
+      const counts = Object.fromEntries(rows.map((r) => [r.id, r.voteCount]));
+      qaNamespace()?.to(rooms.all(coffeeId)).emit("qa:votes", { sessionId: coffeeId, counts });
+    }
+  } catch {
+    // Put them back: the next vote (or the retry below) sends them.
+    for (const id of ids) room.dirty.add(id);
+  } finally {
+    room.flushing = false;
+    // The room's entry stays (it remembers lastFlush, which keeps the pace); it is a few bytes.
+    if (room.dirty.size) scheduleFlush(coffeeId, room);
+  }
+}
