@@ -54,9 +54,7 @@ export function qaPhase(coffee: QaCoffee, now = new Date()): QaPhase {
   return "live";
 }
 
-export const canModerate = (role: QaViewerRole) => role === "organiser" || role === "moderator";
-export const canAnswer = (role: QaViewerRole) => role === "organiser" || role === "speaker";
-export const seesAuthors = (role: QaViewerRole) => role === "organiser";
+export { canAnswer, canModerate } from "./events.ts";
 
 /**
  * Who may take part in a session's Q&A: any verified member reads, asks and votes; organisers

@@ -17,6 +17,9 @@ export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 /** What each person may do in one session's Q&A (computed on the server, sent in `qa:join`). */
 export type QaViewerRole = "organiser" | "moderator" | "speaker" | "member";
+export const canModerate = (role: QaViewerRole) => role === "organiser" || role === "moderator";
+export const canAnswer = (role: QaViewerRole) => role === "organiser" || role === "speaker";
+
 /** before: open for questions ahead of the session; live; closed: a read-only archive. */
 export type QaPhase = "before" | "live" | "closed";
 
@@ -116,4 +119,9 @@ export function sortQuestions(questions: QaQuestion[], sort: "top" | "newest"): 
     if (sort === "top" && a.votes !== b.votes) return b.votes - a.votes;
     return b.createdAt.localeCompare(a.createdAt);
   });
+}
+
+/** For the moderators' filter: the Member States (or countries) askers come from. */
+export function askerStates(questions: QaQuestion[]): string[] {
+  return [...new Set(questions.map((q) => q.asker?.country).filter((c): c is string => !!c))].sort();
 }

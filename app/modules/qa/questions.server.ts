@@ -3,7 +3,7 @@ import { registerDataExporter } from "#app/modules/auth/privacy.server.ts";
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
 import { prisma, type Prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
-import { canAnswer, canModerate, endsAt, qaAccess, seesAuthors, type QaAccess, type QaCoffee } from "./access.server.ts";
+import { canAnswer, canModerate, endsAt, qaAccess, type QaAccess, type QaCoffee } from "./access.server.ts";
 import type { ModerationAction, QaErrorCode, QaQuestion, QaState, QaViewerRole, QuestionStatus } from "./events.ts";
 
 export const questionSelect = {
@@ -201,11 +201,6 @@ export async function answerQuestion(user: SessionUser | null, input: { question
     return updated;
   });
   return ok({ row, access, wasPinned: question.pinned });
-}
-
-/** For the moderator's filter: the Member States askers come from. */
-export function askerStates(questions: QaQuestion[]): string[] {
-  return [...new Set(questions.map((q) => q.asker?.country).filter((c): c is string => !!c))].sort();
 }
 
 export type { QaCoffee };
