@@ -42,7 +42,7 @@ export default function PresenterScreen() {
           {connected && presence !== null ? ` · ${presence} ${presence === 1 ? "person" : "people"} here` : null}
         </p>
       </header>
-      <main className="mt-8 flex flex-1 flex-col gap-10">
+      <div className="mt-8 flex flex-1 flex-col gap-10">
         <section aria-labelledby="now-heading" aria-live="polite">
           <h2 id="now-heading" className="text-xl font-semibold tracking-wide text-[#ffdb4d] uppercase">Now answering</h2>
           {pinned ? (
@@ -69,7 +69,7 @@ export default function PresenterScreen() {
             <p className="mt-3 text-2xl text-[#e6e9f2]">No questions yet.</p>
           )}
         </section>
-      </main>
+      </div>
       <p className="mt-8 text-sm">
         <Link to={`/sessions/${state.session.slug}/qa`} className="text-[#c9d6ff]">Leave the presenter screen</Link>
       </p>
