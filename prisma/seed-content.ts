@@ -1,2 +1,3 @@
 // Domain seeders register themselves here; each lives beside its domain's seed data.
 import "./seeds/coffee.ts";
+import "./seeds/qa.ts";
