@@ -67,12 +67,27 @@ export async function qaAccess(user: SessionUser | null, idOrSlug: string, now =
   const coffee = await findCoffee(idOrSlug);
   const organiser = hasRole(user.role, "organiser");
   if (!coffee || (coffee.status === "draft" && !organiser)) return fail("not_found", "There is no Morning Coffee with that id.");
-  let role: QaViewerRole = "member";
-  if (organiser) role = "organiser";
-  else {
-    const roles = await prisma.qaRole.findMany({ where: { coffeeId: coffee.id, userId: user.id }, select: { role: true } });
-    if (roles.some((r) => r.role === "moderator")) role = "moderator";
-    else if (roles.some((r) => r.role === "speaker")) role = "speaker";
-  }
+  const role: QaViewerRole = organiser ? "organiser" : ((await teamOf(coffee.id)).get(user.id) ?? "member");
   return ok({ coffee, role, phase: qaPhase(coffee, now) });
+}
+
+const teamCache = singleton("qa-team-cache", () => new Map<string, { at: number; team: Map<string, "moderator" | "speaker"> }>());
+
+/**
+ * A session's designated moderators and speakers, read once per few seconds rather than on
+ * every event (joins and votes come in thousands); team changes in this process clear it at once.
+ */
+async function teamOf(coffeeId: string) {
+  const hit = teamCache.get(coffeeId);
+  if (hit && Date.now() - hit.at < COFFEE_CACHE_MS) return hit.team;
+  const rows = await prisma.qaRole.findMany({ where: { coffeeId }, select: { userId: true, role: true } });
+  const team = new Map<string, "moderator" | "speaker">();
+  for (const r of rows) if (r.role === "moderator" || (r.role === "speaker" && !team.has(r.userId))) team.set(r.userId, r.role);
+  if (teamCache.size > 1000) teamCache.clear();
+  teamCache.set(coffeeId, { at: Date.now(), team });
+  return team;
+}
+
+export function forgetTeam(coffeeId: string) {
+  teamCache.delete(coffeeId);
 }

@@ -6,7 +6,7 @@ import type { SessionUser } from "#app/modules/auth/session.server.ts";
 import { ok } from "#app/utils/result.ts";
 import { publishPinned, publishQuestion, noteVote } from "./broadcast.server.ts";
 import type { ModerationAction } from "./events.ts";
-import { answerQuestion, askQuestion, audienceOf, moderateQuestion, questionView, voteOnQuestion } from "./questions.server.ts";
+import { answerQuestion, askQuestion, audienceOf, moderateQuestion, patchCachedVotes, questionView, voteOnQuestion } from "./questions.server.ts";
 
 export async function ask(user: SessionUser | null, input: { sessionId: string; body: string; anonymous?: boolean }) {
   const result = await askQuestion(user, input);
@@ -18,6 +18,7 @@ export async function ask(user: SessionUser | null, input: { sessionId: string; 
 export async function vote(user: SessionUser | null, input: { questionId: string; value: 0 | 1 }) {
   const result = await voteOnQuestion(user, input);
   if (!result.ok) return result;
+  patchCachedVotes(result.value.coffeeId, { [input.questionId]: result.value.votes });
   noteVote(result.value.coffeeId, input.questionId);
   return ok({ votes: result.value.votes });
 }

@@ -2,7 +2,7 @@ import type { Namespace, Server } from "socket.io";
 import { prisma } from "#app/utils/db.server.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
 import { QA_NAMESPACE, VOTE_FLUSH_MS, type ClientToServerEvents, type ServerToClientEvents } from "./events.ts";
-import { questionView, type QuestionRow } from "./questions.server.ts";
+import { forgetQuestionList, patchCachedVotes, questionView, type QuestionRow } from "./questions.server.ts";
 
 export type QaNamespace = Namespace<ClientToServerEvents, ServerToClientEvents>;
 
@@ -24,6 +24,7 @@ function qaNamespace(): QaNamespace | null {
  * pending and hidden questions only to moderators; anonymous authors only to organisers.
  */
 export function publishQuestion(row: QuestionRow) {
+  forgetQuestionList(row.coffeeId);
   const nsp = qaNamespace();
   if (!nsp) return;
   const all = rooms.all(row.coffeeId);
@@ -70,6 +71,7 @@ async function flushVotes(coffeeId: string, room: RoomVotes) {
     const rows = await prisma.qaQuestion.findMany({ where: { id: { in: ids }, status: { in: ["approved", "answered"] } }, select: { id: true, voteCount: true } });
     if (rows.length) {
       const counts = Object.fromEntries(rows.map((r) => [r.id, r.voteCount]));
+      patchCachedVotes(coffeeId, counts);
       qaNamespace()?.to(rooms.all(coffeeId)).emit("qa:votes", { sessionId: coffeeId, counts });
     }
   } catch {

@@ -3,6 +3,7 @@ import { registerDataExporter } from "#app/modules/auth/privacy.server.ts";
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
 import { prisma, type Prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
+import { singleton } from "#app/utils/singleton.server.ts";
 import { canAnswer, canModerate, endsAt, qaAccess, type QaAccess, type QaCoffee } from "./access.server.ts";
 import type { ModerationAction, QaErrorCode, QaQuestion, QaState, QaViewerRole, QuestionStatus } from "./events.ts";
 
@@ -59,14 +60,40 @@ export function questionView(row: QuestionRow, audience: Audience, viewerId?: st
 
 const PUBLIC_STATUSES = ["approved", "answered"];
 
+const LIST_CACHE_MS = 1_000;
+const listCache = singleton("qa-question-list", () => new Map<string, { at: number; rows: QuestionRow[] }>());
+
+/**
+ * A session's non-hidden questions, shared by every member's join for a moment: a reconnect
+ * storm of thousands of joins reads the table a few times, not thousands. Writes in this process
+ * drop the entry (broadcast.server.ts); vote flushes patch the counts in place.
+ */
+async function openRows(coffeeId: string): Promise<QuestionRow[]> {
+  const hit = listCache.get(coffeeId);
+  if (hit && Date.now() - hit.at < LIST_CACHE_MS) return hit.rows;
+  const rows = await prisma.qaQuestion.findMany({ where: { coffeeId, status: { in: [...PUBLIC_STATUSES, "pending"] } }, select: questionSelect, orderBy: { createdAt: "asc" } });
+  if (listCache.size > 1000) listCache.clear();
+  listCache.set(coffeeId, { at: Date.now(), rows });
+  return rows;
+}
+
+export function forgetQuestionList(coffeeId: string) {
+  listCache.delete(coffeeId);
+}
+
+export function patchCachedVotes(coffeeId: string, counts: Record<string, number>) {
+  for (const row of listCache.get(coffeeId)?.rows ?? []) if (row.id in counts) row.voteCount = counts[row.id];
+}
+
 /** The questions one person may see: moderators everything, others approved/answered plus their own pending ones. */
 export async function listQuestions(coffeeId: string, role: QaViewerRole, viewerId: string): Promise<QaQuestion[]> {
-  const where: Prisma.QaQuestionWhereInput = canModerate(role)
-    ? { coffeeId }
-    : { coffeeId, OR: [{ status: { in: PUBLIC_STATUSES } }, { status: "pending", authorId: viewerId }] };
-  const rows = await prisma.qaQuestion.findMany({ where, select: questionSelect, orderBy: { createdAt: "asc" } });
   const audience = audienceOf(role);
-  return rows.map((r) => questionView(r, audience, viewerId));
+  if (canModerate(role)) {
+    const rows = await prisma.qaQuestion.findMany({ where: { coffeeId }, select: questionSelect, orderBy: { createdAt: "asc" } });
+    return rows.map((r) => questionView(r, audience, viewerId));
+  }
+  const rows = await openRows(coffeeId);
+  return rows.filter((r) => r.status !== "pending" || r.authorId === viewerId).map((r) => questionView(r, audience, viewerId));
 }
 
 export async function qaState(user: SessionUser, access: QaAccess, presence = 0): Promise<QaState> {
@@ -118,24 +145,47 @@ async function questionWithAccess(user: SessionUser | null, questionId: string):
   return ok({ question, access: access.value });
 }
 
-/** Upvote (1) or withdraw (0); the count column changes in the same transaction as the vote row. */
+const questionMeta = singleton("qa-question-meta", () => new Map<string, { coffeeId: string; authorId: string | null }>());
+
+/** A question's session and author never change: remembered, so a vote costs one transaction. */
+async function metaOf(questionId: string) {
+  const hit = questionMeta.get(questionId);
+  if (hit) return hit;
+  const row = await prisma.qaQuestion.findUnique({ where: { id: questionId }, select: { coffeeId: true, authorId: true } });
+  if (!row) return null;
+  if (questionMeta.size > 50_000) questionMeta.clear();
+  questionMeta.set(questionId, row);
+  return row;
+}
+
+/**
+ * Upvote (1) or withdraw (0). The vote row and the count column change in one transaction, and
+ * only while the question is published (the status is checked inside the statements).
+ */
 export async function voteOnQuestion(user: SessionUser | null, input: { questionId: string; value: 0 | 1 }): Promise<QaResult<{ votes: number; coffeeId: string }>> {
-  const found = await questionWithAccess(user, input.questionId);
-  if (!found.ok) return found;
-  const { question, access } = found.value;
-  if (access.phase === "closed") return fail("closed", "This Q&A has ended; votes are closed.");
-  if (!PUBLIC_STATUSES.includes(question.status)) return fail("invalid", "Only published questions can be voted on.");
-  const userId = user!.id;
+  if (!user) return fail("unauthenticated", "Log in to take part in the Q&A.");
+  const meta = await metaOf(input.questionId);
+  if (!meta) return fail("not_found", "That question does not exist.");
+  const access = await qaAccess(user, meta.coffeeId);
+  if (!access.ok) return access;
+  if (access.value.phase === "closed") return fail("closed", "This Q&A has ended; votes are closed.");
+  const id = input.questionId;
   const change =
     input.value === 1
-      ? prisma.$executeRaw`INSERT INTO "QaVote" ("questionId", "userId", "createdAt") VALUES (${question.id}, ${userId}, ${new Date()}) ON CONFLICT DO NOTHING`
-      : prisma.$executeRaw`DELETE FROM "QaVote" WHERE "questionId" = ${question.id} AND "userId" = ${userId}`;
-  const [, , after] = await prisma.$transaction([
+      ? prisma.$executeRaw`INSERT INTO "QaVote" ("questionId", "userId", "createdAt") SELECT "id", ${user.id}, ${new Date()} FROM "QaQuestion" WHERE "id" = ${id} AND "status" IN ('approved', 'answered') ON CONFLICT DO NOTHING`
+      : prisma.$executeRaw`DELETE FROM "QaVote" WHERE "questionId" = ${id} AND "userId" = ${user.id} AND EXISTS (SELECT 1 FROM "QaQuestion" WHERE "id" = ${id} AND "status" IN ('approved', 'answered'))`;
+  const [, rows] = await prisma.$transaction([
     change,
-    prisma.$executeRaw`UPDATE "QaQuestion" SET "voteCount" = (SELECT COUNT(*) FROM "QaVote" WHERE "questionId" = ${question.id}) WHERE "id" = ${question.id}`,
-    prisma.qaQuestion.findUniqueOrThrow({ where: { id: question.id }, select: { voteCount: true } }),
+    prisma.$queryRaw<{ voteCount: number | bigint; status: string }[]>`UPDATE "QaQuestion" SET "voteCount" = (SELECT COUNT(*) FROM "QaVote" WHERE "questionId" = ${id}) WHERE "id" = ${id} RETURNING "voteCount", "status"`,
   ]);
-  return ok({ votes: after.voteCount, coffeeId: question.coffeeId });
+  const row = rows[0];
+  if (!row) return fail("not_found", "That question does not exist.");
+  if (!PUBLIC_STATUSES.includes(row.status)) {
+    // People who may not see a pending or hidden question are told it does not exist.
+    const visible = canModerate(access.value.role) || meta.authorId === user.id;
+    return visible ? fail("invalid", "Only published questions can be voted on.") : fail("not_found", "That question does not exist.");
+  }
+  return ok({ votes: Number(row.voteCount), coffeeId: meta.coffeeId });
 }
 
 const TRANSITIONS: Record<ModerationAction, { from: QuestionStatus[]; message: string }> = {

@@ -45,17 +45,26 @@ export function useQaSocket(initial: QaState, { announce = true }: { announce?: 
     const socket: QaSocket = io(QA_NAMESPACE, { transports: ["websocket", "polling"] });
     socketRef.current = socket;
 
+    // Questions that arrive while a join is on its way are kept: the join's state may predate them.
+    let joining = false;
+    const arrivedWhileJoining = new Map<string, QaQuestion>();
     const onConnect = () => {
       setConnected(true);
       if (socket.recovered) return;
+      joining = true;
+      arrivedWhileJoining.clear();
       socket.timeout(10_000).emit("qa:join", { sessionId }, (error: Error | null, ack: Ack<{ state: QaState }>) => {
+        joining = false;
         if (error || !ack.ok) return;
-        setState(ack.state);
+        let questions = ack.state.questions;
+        for (const q of arrivedWhileJoining.values()) questions = upsert(questions, q);
+        setState({ ...ack.state, questions });
         setPresence(ack.state.presence);
       });
     };
     const onDisconnect = () => setConnected(false);
     const onQuestion = (question: QaQuestion) => {
+      if (joining) arrivedWhileJoining.set(question.id, question);
       setState((s) => {
         const isNew = !s.questions.some((q) => q.id === question.id);
         if (announce && isNew && !question.mine && question.status !== "hidden") {

@@ -111,7 +111,6 @@ function histMax(hist: number[]) {
   return NaN;
 }
 
-type Driver = { sockets: Socket[]; stop(): void };
 
 function driverSockets(url: string, cookies: string[], mode: "qa" | "bare"): Promise<Socket[]> {
   return Promise.all(
@@ -220,6 +219,7 @@ const suite: BenchSuite = {
       await sleep(2000);
       const bareReport = await report(b.workers);
       const bareRate = (bareReport.questionMsgs + bareReport.voteMsgs) / bareDrive.seconds;
+      const bareComplete = [...bareReport.perQuestion.values()].filter((q) => q.count >= n).map((q) => q.max).sort((x, y) => x - y);
       for (const s of [...bareAskers, ...bareVoters]) s.disconnect();
       await closeWorkers(b.workers);
       bare.kill();
@@ -252,6 +252,10 @@ const suite: BenchSuite = {
       r("ask → every participant has it, p50", percentile(complete, 50), "ms");
       r("ask → every participant has it, p99", percentile(complete, 99), "ms", "< 200", percentile(complete, 99) < 200);
       r("questions not delivered to everyone", missing, "questions", "0", missing === 0);
+      r("bare Socket.IO: delivery latency p50 (each participant)", histPercentile(bareReport.hist, 50), "ms");
+      r("bare Socket.IO: delivery latency p99 (each participant)", histPercentile(bareReport.hist, 99), "ms");
+      r("bare Socket.IO: ask → every participant has it, p99", percentile(bareComplete, 99), "ms");
+      r("bare Socket.IO: questions relayed", bareDrive.asked / bareDrive.seconds, "questions/s");
       r("delivered messages/s (app)", ourRate, "msg/s");
       r("delivered messages/s (bare Socket.IO)", bareRate, "msg/s");
       r("efficiency vs bare Socket.IO", (ourRate / bareRate) * 100, "%", "≥ 80", ourRate / bareRate >= 0.8);
