@@ -273,7 +273,7 @@ export default function QaPage() {
                 <ul className="mb-3 space-y-2">
                   {loaderData.team.map((t) => (
                     <li key={t.id} className="flex items-center justify-between gap-2 text-sm">
-                      <span>{t.user.name} <span className="text-muted">({t.role})</span></span>
+                      <span>{t.user.name} <span className="text-muted">{`(${t.role})`}</span></span>
                       <Form method="post">
                         <input type="hidden" name="intent" value="remove-team" />
                         <input type="hidden" name="id" value={t.id} />

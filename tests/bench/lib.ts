@@ -42,7 +42,10 @@ export async function startAppProcess({
   name = "bench",
   port: fixedPort,
   databaseUrl: sharedDatabaseUrl,
+  nodeArgs = [],
 }: {
+  /** Extra node flags for the server process (e.g. --cpu-prof). */
+  nodeArgs?: string[];
   env?: Record<string, string>;
   name?: string;
   /** A given port (e.g. to restart a server where its clients will reconnect). */
@@ -55,7 +58,7 @@ export async function startAppProcess({
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
   const databaseUrl = sharedDatabaseUrl ?? `file:${path.join(dataDir, "bench.db")}`;
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
     env: {
       ...process.env,

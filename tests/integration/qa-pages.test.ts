@@ -102,6 +102,44 @@ describe("the Q&A page without JavaScript", () => {
   });
 });
 
+describe("the Q&A team", () => {
+  it("lets organisers designate a moderator by email, and removing them stops pending questions reaching them", async () => {
+    const coffee = await createCoffee({ qaMode: "moderated" });
+    const organiser = await browser({ role: "organiser" });
+    const helper = await createParticipant({ email: `helper-${Date.now()}@example.org` });
+    const asker = await createParticipant();
+
+    const member = await browser();
+    await member.client.post(`/sessions/${coffee.slug}/qa`, { intent: "add-team", email: helper.user.email, role: "moderator" });
+    expect(await prisma.qaRole.count({ where: { coffeeId: coffee.id } })).toBe(0);
+
+    const missing = await organiser.client.post(`/sessions/${coffee.slug}/qa`, { intent: "add-team", email: "nobody@example.org", role: "moderator" });
+    expect(missing.status).toBe(400);
+    expect(visibleText(await missing.text())).toContain("No member has that email address");
+    expect((await organiser.client.post(`/sessions/${coffee.slug}/qa`, { intent: "add-team", email: helper.user.email, role: "moderator" })).status).toBe(302);
+    expect(visibleText((await organiser.client.page(`/sessions/${coffee.slug}/qa`)).html)).toContain(`${helper.user.name} (moderator)`);
+
+    const socket = qaSocket(baseUrl, helper.cookie);
+    await connected(socket);
+    expect(await request(socket, "qa:join", { sessionId: coffee.id })).toMatchObject({ ok: true, state: { role: "moderator" } });
+    const seen = collect(socket, "qa:question");
+    const askerSocket = qaSocket(baseUrl, asker.cookie);
+    await connected(askerSocket);
+    await request(askerSocket, "qa:ask", { sessionId: coffee.id, body: "First pending" });
+    await waitUntil(() => seen.items.length === 1, { what: "the moderator to see the pending question" });
+
+    const role = await prisma.qaRole.findFirstOrThrow({ where: { coffeeId: coffee.id } });
+    expect((await organiser.client.post(`/sessions/${coffee.slug}/qa`, { intent: "remove-team", id: role.id })).status).toBe(302);
+    await request(askerSocket, "qa:ask", { sessionId: coffee.id, body: "Second pending" });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen.items.map((q) => q.body)).toEqual(["First pending"]);
+    expect(await request(socket, "qa:moderate", { questionId: seen.items[0].id, action: "approve" })).toMatchObject({ ok: false });
+    expect(await prisma.auditLog.count({ where: { action: { in: ["qa.role.add", "qa.role.remove"] }, targetId: helper.user.id } })).toBe(2);
+    socket.disconnect();
+    askerSocket.disconnect();
+  });
+});
+
 describe("after the session", () => {
   it("exports questions as CSV for organisers only, and turns answered questions into a post", async () => {
     const coffee = await createCoffee({ title: "Morning Coffee: legal migration" });

@@ -1,5 +1,6 @@
 import type { Namespace, Server } from "socket.io";
 import { prisma } from "#app/utils/db.server.ts";
+import { logger } from "#app/utils/logger.server.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
 import { QA_NAMESPACE, VOTE_FLUSH_MS, type ClientToServerEvents, type ServerToClientEvents } from "./events.ts";
 import { forgetQuestionList, patchCachedVotes, questionView, type QuestionRow } from "./questions.server.ts";
@@ -34,6 +35,17 @@ export function publishQuestion(row: QuestionRow) {
   else if (row.status === "hidden") nsp.to(all).except(mod).emit("qa:removed", { questionId: row.id });
   nsp.to(mod).except(org).emit("qa:question", questionView(row, "moderator"));
   nsp.to(org).emit("qa:question", questionView(row, "organiser"));
+}
+
+/** Someone removed from a session's Q&A team stops receiving what only moderators see, at once. */
+export async function demoteSockets(coffeeId: string, userId: string) {
+  const nsp = qaNamespace();
+  if (!nsp) return;
+  const sockets = await nsp.in(rooms.moderators(coffeeId)).fetchSockets();
+  for (const socket of sockets) {
+    const user = (socket.data as { user?: { id: string; role: string } | null }).user;
+    if (user?.id === userId && user.role !== "organiser" && user.role !== "admin") socket.leave(rooms.moderators(coffeeId));
+  }
 }
 
 export function publishPinned(coffeeId: string, questionId: string | null) {
@@ -74,7 +86,8 @@ async function flushVotes(coffeeId: string, room: RoomVotes) {
       patchCachedVotes(coffeeId, counts);
       qaNamespace()?.to(rooms.all(coffeeId)).emit("qa:votes", { sessionId: coffeeId, counts });
     }
-  } catch {
+  } catch (error) {
+    logger.warn({ err: error, coffeeId }, "vote flush failed; retrying");
     // Put them back: the next vote (or the retry below) sends them.
     for (const id of ids) room.dirty.add(id);
   } finally {

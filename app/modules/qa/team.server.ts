@@ -4,6 +4,7 @@ import type { SessionUser } from "#app/modules/auth/session.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { forgetTeam } from "./access.server.ts";
+import { demoteSockets } from "./broadcast.server.ts";
 
 export const QA_TEAM_ROLES = ["moderator", "speaker"] as const;
 export type QaTeamRole = (typeof QA_TEAM_ROLES)[number];
@@ -40,5 +41,6 @@ export async function removeDesignation(actor: SessionUser, coffeeId: string, id
     await audit({ actorId: actor.id, action: "qa.role.remove", targetType: "user", targetId: row.userId, data: { coffeeId, role: row.role }, ip }, tx);
   });
   forgetTeam(coffeeId);
+  if (row.role === "moderator") await demoteSockets(coffeeId, row.userId);
   return ok(null);
 }

@@ -199,7 +199,9 @@ const suite: BenchSuite = {
     const results: BenchResult[] = [];
     const r = (metric: string, value: number, unit: string, target?: string, pass?: boolean) => results.push({ suite: "qa", metric, value, unit, target, pass });
     const env = { JOBS: "0", SMTP_URL: "smtp://127.0.0.1:1", LOG_LEVEL: "warn" };
-    let app: AppProcess = await startAppProcess({ name: "bench-qa", env });
+    // --profile <dir>: a CPU profile of the app process (written when it stops).
+    const nodeArgs = args.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args.profile)}`] : [];
+    let app: AppProcess = await startAppProcess({ name: "bench-qa", env, nodeArgs });
     const dbFile = app.databaseUrl.slice("file:".length);
     const { cookies, coffeeId } = seedQaBench(dbFile, n + ASKERS + VOTERS);
     const participants = cookies.slice(0, n);
@@ -256,6 +258,7 @@ const suite: BenchSuite = {
       r("bare Socket.IO: delivery latency p99 (each participant)", histPercentile(bareReport.hist, 99), "ms");
       r("bare Socket.IO: ask → every participant has it, p99", percentile(bareComplete, 99), "ms");
       r("bare Socket.IO: questions relayed", bareDrive.asked / bareDrive.seconds, "questions/s");
+      r("bare Socket.IO: votes acknowledged", bareDrive.votes / bareDrive.seconds, "votes/s");
       r("delivered messages/s (app)", ourRate, "msg/s");
       r("delivered messages/s (bare Socket.IO)", bareRate, "msg/s");
       r("efficiency vs bare Socket.IO", (ourRate / bareRate) * 100, "%", "≥ 80", ourRate / bareRate >= 0.8);
