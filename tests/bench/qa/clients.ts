@@ -9,6 +9,7 @@ type Mode = "qa" | "bare";
 type Command =
   | { type: "connect"; url: string; cookies: string[]; sessionId: string; mode: Mode; offset: number }
   | { type: "report" }
+  | { type: "cut" }
   | { type: "close" };
 
 const HIST_MAX = 60_000;
@@ -21,6 +22,8 @@ let joinErrors = 0;
 let rejoins = 0;
 let lastRejoinAt = 0;
 let minStateQuestions = Number.POSITIVE_INFINITY;
+let recovered = 0;
+let lastRecoveredAt = 0;
 const sockets: Socket[] = [];
 
 function send(message: unknown) {
@@ -88,7 +91,10 @@ async function connectAll(cmd: Extract<Command, { type: "connect" }>) {
                   joined++;
                   resolve();
                 });
-              } else if (!socket.recovered) void join(socket, cmd.mode, cmd.sessionId, true);
+              } else if (socket.recovered) {
+                recovered++;
+                lastRecoveredAt = Date.now();
+              } else void join(socket, cmd.mode, cmd.sessionId, true);
             });
             socket.on("connect_error", () => {
               if (first) joinErrors++;
@@ -116,7 +122,11 @@ process.on("message", (cmd: Command) => {
       lastRejoinAt,
       minStateQuestions: Number.isFinite(minStateQuestions) ? minStateQuestions : null,
       joinErrors,
+      recovered,
+      lastRecoveredAt,
     });
+    recovered = 0;
+    lastRecoveredAt = 0;
     hist = new Uint32Array(HIST_MAX + 1);
     perQuestion = new Map();
     questionMsgs = voteMsgs = firstClientVoteMsgs = 0;
@@ -124,6 +134,8 @@ process.on("message", (cmd: Command) => {
     lastRejoinAt = 0;
     minStateQuestions = Number.POSITIVE_INFINITY;
   }
+  // A network cut: every connection drops at once; the clients reconnect by themselves.
+  if (cmd.type === "cut") for (const s of sockets) s.io.engine?.close();
   if (cmd.type === "close") {
     for (const s of sockets) s.disconnect();
     setTimeout(() => process.exit(0), 200);

@@ -29,6 +29,8 @@ type Report = {
   lastRejoinAt: number;
   minStateQuestions: number | null;
   joinErrors: number;
+  recovered: number;
+  lastRecoveredAt: number;
 };
 
 function forkTs(file: string) {
@@ -79,7 +81,7 @@ async function report(workers: ChildProcess[]) {
       } else perQuestion.set(id, { ...q });
     }
   }
-  const sum = (k: "questionMsgs" | "voteMsgs" | "firstClientVoteMsgs" | "connected" | "rejoins" | "joinErrors") => reports.reduce((s, r) => s + r[k], 0);
+  const sum = (k: "questionMsgs" | "voteMsgs" | "firstClientVoteMsgs" | "connected" | "rejoins" | "joinErrors" | "recovered") => reports.reduce((s, r) => s + r[k], 0);
   const mins = reports.map((r) => r.minStateQuestions).filter((n): n is number => n !== null);
   return {
     hist,
@@ -89,6 +91,8 @@ async function report(workers: ChildProcess[]) {
     firstClientVoteMsgs: sum("firstClientVoteMsgs"),
     connected: sum("connected"),
     rejoins: sum("rejoins"),
+    recovered: sum("recovered"),
+    lastRecoveredAt: Math.max(...reports.map((r) => r.lastRecoveredAt)),
     lastRejoinAt: Math.max(...reports.map((r) => r.lastRejoinAt)),
     minStateQuestions: mins.length ? Math.min(...mins) : null,
   };
@@ -268,8 +272,36 @@ const suite: BenchSuite = {
       r("server RSS with participants connected (peak under load)", rssPeak, "MB", "< 1024", rssPeak < 1024);
       console.log(`  load done: ${ours.asked} questions, ${ours.votes} votes; p99 ${histPercentile(rep.hist, 99)} ms; ${missing} incomplete`);
 
-      // 3. Reconnect storm: restart the server; clients reconnect and re-sync through qa:join.
-      const totalQuestions = ours.asked;
+      // 3. Network cut: every participant's connection drops; questions are asked meanwhile;
+      //    clients come back through connection-state recovery (or re-join if they cannot).
+      const cutAt = Date.now();
+      for (const w of joined.workers) w.send({ type: "cut" });
+      const duringCut: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const ack = await (askers[i].timeout(30_000) as unknown as { emitWithAck(...a: unknown[]): Promise<{ ok: boolean; question?: { id: string } }> }).emitWithAck("qa:ask", { sessionId: coffeeId, body: `Asked during the cut ${i} t=${Date.now()}` });
+        if (ack.ok && ack.question) duringCut.push(ack.question.id);
+      }
+      const cutCounts = new Map<string, number>();
+      let back = 0;
+      let lastBackAt = 0;
+      while (Date.now() - cutAt < 60_000 && back < n) {
+        await sleep(1000);
+        const rr = await report(joined.workers);
+        back += rr.recovered + rr.rejoins;
+        lastBackAt = Math.max(lastBackAt, rr.lastRecoveredAt, rr.lastRejoinAt);
+        for (const [id, q] of rr.perQuestion) cutCounts.set(id, (cutCounts.get(id) ?? 0) + q.count);
+      }
+      await sleep(2000);
+      for (const [id, q] of (await report(joined.workers)).perQuestion) cutCounts.set(id, (cutCounts.get(id) ?? 0) + q.count);
+      const cutSeconds = back >= n ? (lastBackAt - cutAt) / 1000 : NaN;
+      const cutMissing = duringCut.filter((id) => (cutCounts.get(id) ?? 0) < n).length + (3 - duringCut.length);
+      r("network cut: participants back", back, "clients", `${n}`, back >= n);
+      r("network cut: all back within", cutSeconds, "s", "≤ 30", cutSeconds <= 30);
+      r("network cut: questions asked meanwhile missing somewhere", cutMissing, "questions", "0", cutMissing === 0);
+      console.log(`  network cut: ${back} back in ${cutSeconds.toFixed(1)} s; ${cutMissing} of 3 questions missing somewhere`);
+
+      // 4. Reconnect storm: restart the server; clients reconnect and re-sync through qa:join.
+      const totalQuestions = ours.asked + duringCut.length;
       const port = app.port;
       const stopAt = Date.now();
       await app.stop();
