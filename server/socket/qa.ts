@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { validateSessionCookie, type SessionUser } from "#app/modules/auth/session.server.ts";
 import { qaAccess, canModerate } from "#app/modules/qa/access.server.ts";
 import { answer, ask, moderate, vote } from "#app/modules/qa/actions.server.ts";
-import { rooms, type QaNamespace } from "#app/modules/qa/broadcast.server.ts";
+import { readVoteCountsFromDatabase, rooms, type QaNamespace } from "#app/modules/qa/broadcast.server.ts";
 import {
   QA_NAMESPACE,
   payloadSchemas,
@@ -37,6 +37,7 @@ export function registerQaNamespace(io: Server, { clustered }: { clustered: bool
   const nsp = io.of(QA_NAMESPACE) as QaNamespace;
   applySessionAuth(nsp as never);
   const presence = createPresence(nsp, clustered);
+  readVoteCountsFromDatabase(clustered);
 
   nsp.on("connection", (raw) => {
     const socket = raw as unknown as QaSocket;

@@ -19,7 +19,7 @@ export async function vote(user: SessionUser | null, input: { questionId: string
   const result = await voteOnQuestion(user, input);
   if (!result.ok) return result;
   patchCachedVotes(result.value.coffeeId, { [input.questionId]: result.value.votes });
-  noteVote(result.value.coffeeId, input.questionId);
+  noteVote(result.value.coffeeId, input.questionId, result.value.votes);
   return ok({ votes: result.value.votes });
 }
 

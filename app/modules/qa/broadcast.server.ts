@@ -52,17 +52,27 @@ export function publishPinned(coffeeId: string, questionId: string | null) {
   qaNamespace()?.to(rooms.all(coffeeId)).emit("qa:pinned", { sessionId: coffeeId, questionId });
 }
 
-type RoomVotes = { dirty: Set<string>; timer: NodeJS.Timeout | null; lastFlush: number; flushing: boolean };
+type RoomVotes = { dirty: Map<string, number>; timer: NodeJS.Timeout | null; lastFlush: number; flushing: boolean };
 const voteRooms = singleton("qa-vote-coalescer", () => new Map<string, RoomVotes>());
+const voteSource = singleton("qa-vote-source", () => ({ fromDatabase: false }));
+
+/**
+ * One process: the counts its own vote transactions returned are the database truth, in commit
+ * order, so a flush sends them as they are. Several processes (Redis): a flush reads the counts
+ * back, because another process may have committed later (decision 034).
+ */
+export function readVoteCountsFromDatabase(on: boolean) {
+  voteSource.fromDatabase = on;
+}
 
 /**
  * Votes are not broadcast one by one: a room's changed questions are collected and, at most
  * every VOTE_FLUSH_MS, their counts are read back from the database (the truth) and sent once.
  */
-export function noteVote(coffeeId: string, questionId: string) {
+export function noteVote(coffeeId: string, questionId: string, count: number) {
   let room = voteRooms.get(coffeeId);
-  if (!room) voteRooms.set(coffeeId, (room = { dirty: new Set(), timer: null, lastFlush: 0, flushing: false }));
-  room.dirty.add(questionId);
+  if (!room) voteRooms.set(coffeeId, (room = { dirty: new Map(), timer: null, lastFlush: 0, flushing: false }));
+  room.dirty.set(questionId, count);
   scheduleFlush(coffeeId, room);
 }
 
@@ -77,10 +87,12 @@ async function flushVotes(coffeeId: string, room: RoomVotes) {
   room.timer = null;
   room.flushing = true;
   room.lastFlush = Date.now();
-  const ids = [...room.dirty];
+  const pending = new Map(room.dirty);
   room.dirty.clear();
   try {
-    const rows = await prisma.qaQuestion.findMany({ where: { id: { in: ids }, status: { in: ["approved", "answered"] } }, select: { id: true, voteCount: true } });
+    const rows = voteSource.fromDatabase
+      ? await prisma.qaQuestion.findMany({ where: { id: { in: [...pending.keys()] }, status: { in: ["approved", "answered"] } }, select: { id: true, voteCount: true } })
+      : [...pending].map(([id, voteCount]) => ({ id, voteCount }));
     if (rows.length) {
       const counts = Object.fromEntries(rows.map((r) => [r.id, r.voteCount]));
       patchCachedVotes(coffeeId, counts);
@@ -89,7 +101,7 @@ async function flushVotes(coffeeId: string, room: RoomVotes) {
   } catch (error) {
     logger.warn({ err: error, coffeeId }, "vote flush failed; retrying");
     // Put them back: the next vote (or the retry below) sends them.
-    for (const id of ids) room.dirty.add(id);
+    for (const [id, count] of pending) if (!room.dirty.has(id)) room.dirty.set(id, count);
   } finally {
     room.flushing = false;
     // The room's entry stays (it remembers lastFlush, which keeps the pace); it is a few bytes.

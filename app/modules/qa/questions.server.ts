@@ -5,6 +5,7 @@ import { prisma, type Prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
 import { canAnswer, canModerate, endsAt, qaAccess, type QaAccess, type QaCoffee } from "./access.server.ts";
+import { writeVote } from "./vote-writer.server.ts";
 import type { ModerationAction, QaErrorCode, QaQuestion, QaState, QaViewerRole, QuestionStatus } from "./events.ts";
 
 export const questionSelect = {
@@ -159,8 +160,8 @@ async function metaOf(questionId: string) {
 }
 
 /**
- * Upvote (1) or withdraw (0). The vote row and the count column change in one transaction, and
- * only while the question is published (the status is checked inside the statements).
+ * Upvote (1) or withdraw (0). The vote row and the count column change in one transaction
+ * (vote-writer.server.ts), and only while the question is published.
  */
 export async function voteOnQuestion(user: SessionUser | null, input: { questionId: string; value: 0 | 1 }): Promise<QaResult<{ votes: number; coffeeId: string }>> {
   if (!user) return fail("unauthenticated", "Log in to take part in the Q&A.");
@@ -169,23 +170,14 @@ export async function voteOnQuestion(user: SessionUser | null, input: { question
   const access = await qaAccess(user, meta.coffeeId);
   if (!access.ok) return access;
   if (access.value.phase === "closed") return fail("closed", "This Q&A has ended; votes are closed.");
-  const id = input.questionId;
-  const change =
-    input.value === 1
-      ? prisma.$executeRaw`INSERT INTO "QaVote" ("questionId", "userId", "createdAt") SELECT "id", ${user.id}, ${new Date()} FROM "QaQuestion" WHERE "id" = ${id} AND "status" IN ('approved', 'answered') ON CONFLICT DO NOTHING`
-      : prisma.$executeRaw`DELETE FROM "QaVote" WHERE "questionId" = ${id} AND "userId" = ${user.id} AND EXISTS (SELECT 1 FROM "QaQuestion" WHERE "id" = ${id} AND "status" IN ('approved', 'answered'))`;
-  const [, rows] = await prisma.$transaction([
-    change,
-    prisma.$queryRaw<{ voteCount: number | bigint; status: string }[]>`UPDATE "QaQuestion" SET "voteCount" = (SELECT COUNT(*) FROM "QaVote" WHERE "questionId" = ${id}) WHERE "id" = ${id} RETURNING "voteCount", "status"`,
-  ]);
-  const row = rows[0];
+  const row = await writeVote({ questionId: input.questionId, userId: user.id, value: input.value });
   if (!row) return fail("not_found", "That question does not exist.");
   if (!PUBLIC_STATUSES.includes(row.status)) {
     // People who may not see a pending or hidden question are told it does not exist.
     const visible = canModerate(access.value.role) || meta.authorId === user.id;
     return visible ? fail("invalid", "Only published questions can be voted on.") : fail("not_found", "That question does not exist.");
   }
-  return ok({ votes: Number(row.voteCount), coffeeId: meta.coffeeId });
+  return ok({ votes: row.voteCount, coffeeId: meta.coffeeId });
 }
 
 const TRANSITIONS: Record<ModerationAction, { from: QuestionStatus[]; message: string }> = {
