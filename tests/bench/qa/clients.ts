@@ -25,6 +25,15 @@ let minStateQuestions = Number.POSITIVE_INFINITY;
 let recovered = 0;
 let lastRecoveredAt = 0;
 const sockets: Socket[] = [];
+/** Questions asked during the network cut, per socket: received live or found in a re-join state. */
+const CUT_PREFIX = "Asked during the cut";
+const cutSeen = new Map<Socket, Set<string>>();
+function markCut(socket: Socket, q: { id: string; body: string }) {
+  if (!q.body.startsWith(CUT_PREFIX)) return;
+  let seen = cutSeen.get(socket);
+  if (!seen) cutSeen.set(socket, (seen = new Set()));
+  seen.add(q.id);
+}
 
 function send(message: unknown) {
   process.send?.(message);
@@ -45,7 +54,8 @@ function onQuestion(q: { id: string; body: string }) {
 
 function join(socket: Socket, mode: Mode, sessionId: string, again: boolean): Promise<void> {
   return new Promise((resolve) => {
-    const done = (ack: { ok: boolean; state?: { questions: unknown[] } } | undefined) => {
+    const done = (ack: { ok: boolean; state?: { questions: { id: string; body: string }[] } } | undefined) => {
+      if (again && ack?.state) for (const q of ack.state.questions) markCut(socket, q);
       if (!ack?.ok) joinErrors++;
       if (again && ack?.ok) {
         rejoins++;
@@ -79,6 +89,7 @@ async function connectAll(cmd: Extract<Command, { type: "connect" }>) {
             });
             sockets.push(socket);
             socket.on("qa:question", onQuestion);
+            socket.on("qa:question", (q: { id: string; body: string }) => markCut(socket, q));
             socket.on("qa:votes", () => {
               voteMsgs++;
               if (index === 0) firstClientVoteMsgs++;
@@ -124,6 +135,7 @@ process.on("message", (cmd: Command) => {
       joinErrors,
       recovered,
       lastRecoveredAt,
+      cutComplete: [...cutSeen.values()].filter((seen) => seen.size >= 3).length,
     });
     recovered = 0;
     lastRecoveredAt = 0;
