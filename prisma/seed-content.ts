@@ -1,3 +1,4 @@
 // Domain seeders register themselves here; each lives beside its domain's seed data.
 import "./seeds/coffee.ts";
 import "./seeds/roster.ts";
+import "./seeds/qa.ts";

@@ -17,7 +17,7 @@ export function pendingMigrations(env: Env): string[] {
     .sort();
   const file = sqliteFilePath(env.DATABASE_URL);
   if (!fs.existsSync(file)) return all;
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
   try {
     const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
     if (!table) return all;
@@ -48,6 +48,7 @@ export function migrateDatabase(env: Env) {
   const applied = result.stdout.match(/Applying migration `[^`]+`/g) ?? [];
   return { applied: applied.map((line) => line.replace(/Applying migration `([^`]+)`/, "$1")) };
 }
+
 
 /** `npm run prepare-db`: migrate (and seed when empty) without starting the server. */
 async function main() {

@@ -4,10 +4,15 @@ import type { Env } from "#app/utils/env.server.ts";
 import { logger } from "#app/utils/logger.server.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
 import { applySessionAuth, originAllowed } from "./auth.ts";
+import { registerQaNamespace } from "./qa.ts";
+import { connectRedis } from "./redis.ts";
 import { registerSessionEvents } from "./session.ts";
 
 /** Socket.IO on the same HTTP server and port as the pages. Namespaces register here. */
 export async function createSocketServer(httpServer: http.Server, env: Env) {
+  // Scale-out: with REDIS_URL, processes share rooms through Redis Streams (which keeps
+  // connection-state recovery) and rate limits through Redis (decision 036).
+  const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL) : null;
   const io = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 16 * 1024,
@@ -17,9 +22,12 @@ export async function createSocketServer(httpServer: http.Server, env: Env) {
       callback(ok ? null : "Origin not allowed", ok);
     },
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+    ...(redis ? { adapter: redis.adapter } : {}),
   });
   applySessionAuth(io.of("/"));
   registerSessionEvents(io.of("/"));
+  registerQaNamespace(io, { clustered: Boolean(redis) });
+  if (redis) httpServer.once("close", () => void redis.close());
   // One io per process: app code reaches it through this singleton (e.g. to broadcast after a write).
   singleton("io", () => ({ current: io })).current = io;
   return io;

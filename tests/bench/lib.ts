@@ -38,13 +38,28 @@ export type AppProcess = {
  * Starts the production build in its own process with its own SQLite database, the way
  * `npm start` would, and waits until /readyz answers.
  */
-export async function startAppProcess({ env = {}, name = "bench" }: { env?: Record<string, string>; name?: string } = {}): Promise<AppProcess> {
-  const port = await freePort();
+export async function startAppProcess({
+  env = {},
+  name = "bench",
+  port: fixedPort,
+  databaseUrl: sharedDatabaseUrl,
+  nodeArgs = [],
+}: {
+  /** Extra node flags for the server process (e.g. --cpu-prof). */
+  nodeArgs?: string[];
+  env?: Record<string, string>;
+  name?: string;
+  /** A given port (e.g. to restart a server where its clients will reconnect). */
+  port?: number;
+  /** An existing database (e.g. several processes serving the same data). */
+  databaseUrl?: string;
+} = {}): Promise<AppProcess> {
+  const port = fixedPort ?? (await freePort());
   const dataDir = path.join(TMP, `${name}-${port}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
-  const databaseUrl = `file:${path.join(dataDir, "bench.db")}`;
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const databaseUrl = sharedDatabaseUrl ?? `file:${path.join(dataDir, "bench.db")}`;
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,0 +1,93 @@
+import { hasRole } from "#app/modules/auth/roles.ts";
+import type { SessionUser } from "#app/modules/auth/session.server.ts";
+import { prisma } from "#app/utils/db.server.ts";
+import { fail, ok, type Result } from "#app/utils/result.ts";
+import { singleton } from "#app/utils/singleton.server.ts";
+import type { QaErrorCode, QaPhase, QaViewerRole } from "./events.ts";
+
+export type QaCoffee = {
+  id: string;
+  slug: string;
+  title: string;
+  startsAt: Date;
+  durationMinutes: number;
+  status: string;
+  qaMode: string;
+};
+
+export type QaAccess = { coffee: QaCoffee; role: QaViewerRole; phase: QaPhase };
+
+/** Questions stay open this long after the scheduled end, because sessions overrun (decision 033). */
+export const QA_GRACE_MINUTES = 30;
+const CLOSED_STATUSES = new Set(["held", "archived", "cancelled"]);
+const COFFEE_CACHE_MS = 5_000;
+
+const coffeeCache = singleton("qa-coffee-cache", () => new Map<string, { at: number; coffee: QaCoffee | null }>());
+
+/** A Morning Coffee by id or slug (`qa:join` accepts both). Cached briefly: joins come in storms. */
+export async function findCoffee(idOrSlug: string): Promise<QaCoffee | null> {
+  const hit = coffeeCache.get(idOrSlug);
+  if (hit && Date.now() - hit.at < COFFEE_CACHE_MS) return hit.coffee;
+  const select = { id: true, slug: true, title: true, startsAt: true, durationMinutes: true, status: true, qaMode: true };
+  const coffee =
+    (await prisma.morningCoffee.findUnique({ where: { id: idOrSlug }, select })) ??
+    (await prisma.morningCoffee.findUnique({ where: { slug: idOrSlug }, select }));
+  if (coffeeCache.size > 1000) coffeeCache.clear();
+  coffeeCache.set(idOrSlug, { at: Date.now(), coffee });
+  return coffee;
+}
+
+export function forgetCoffee(idOrSlug?: string) {
+  if (idOrSlug) coffeeCache.delete(idOrSlug);
+  else coffeeCache.clear();
+}
+
+export function endsAt(coffee: Pick<QaCoffee, "startsAt" | "durationMinutes">) {
+  return new Date(coffee.startsAt.getTime() + coffee.durationMinutes * 60_000);
+}
+
+/** Open before the session, live during it (plus a grace period), a read-only archive after. */
+export function qaPhase(coffee: QaCoffee, now = new Date()): QaPhase {
+  if (CLOSED_STATUSES.has(coffee.status)) return "closed";
+  if (now.getTime() >= endsAt(coffee).getTime() + QA_GRACE_MINUTES * 60_000) return "closed";
+  if (now < coffee.startsAt) return "before";
+  return "live";
+}
+
+export { canAnswer, canModerate } from "./events.ts";
+
+/**
+ * Who may take part in a session's Q&A: any verified member reads, asks and votes; organisers
+ * (role organiser or admin) and the session's designated moderators moderate; speakers answer.
+ * Drafts exist only for organisers.
+ */
+export async function qaAccess(user: SessionUser | null, idOrSlug: string, now = new Date()): Promise<Result<QaAccess, QaErrorCode>> {
+  if (!user) return fail("unauthenticated", "Log in to take part in the Q&A.");
+  if (!user.emailVerified) return fail("unverified", "Confirm your email address to take part in the Q&A.");
+  const coffee = await findCoffee(idOrSlug);
+  const organiser = hasRole(user.role, "organiser");
+  if (!coffee || (coffee.status === "draft" && !organiser)) return fail("not_found", "There is no Morning Coffee with that id.");
+  const role: QaViewerRole = organiser ? "organiser" : ((await teamOf(coffee.id)).get(user.id) ?? "member");
+  return ok({ coffee, role, phase: qaPhase(coffee, now) });
+}
+
+const teamCache = singleton("qa-team-cache", () => new Map<string, { at: number; team: Map<string, "moderator" | "speaker"> }>());
+
+/**
+ * A session's designated moderators and speakers, read once per few seconds rather than on
+ * every event (joins and votes come in thousands); team changes in this process clear it at once.
+ */
+async function teamOf(coffeeId: string) {
+  const hit = teamCache.get(coffeeId);
+  if (hit && Date.now() - hit.at < COFFEE_CACHE_MS) return hit.team;
+  const rows = await prisma.qaRole.findMany({ where: { coffeeId }, select: { userId: true, role: true } });
+  const team = new Map<string, "moderator" | "speaker">();
+  for (const r of rows) if (r.role === "moderator" || (r.role === "speaker" && !team.has(r.userId))) team.set(r.userId, r.role);
+  if (teamCache.size > 1000) teamCache.clear();
+  teamCache.set(coffeeId, { at: Date.now(), team });
+  return team;
+}
+
+export function forgetTeam(coffeeId: string) {
+  teamCache.delete(coffeeId);
+}

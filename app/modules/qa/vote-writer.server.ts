@@ -1,0 +1,56 @@
+import { prisma } from "#app/utils/db.server.ts";
+import { singleton } from "#app/utils/singleton.server.ts";
+
+export type VoteOutcome = { voteCount: number; status: string } | null;
+type Job = { questionId: string; userId: string; value: 0 | 1; resolve: (r: VoteOutcome) => void; reject: (e: unknown) => void };
+
+const BATCH = 250;
+const writer = singleton("qa-vote-writer", () => ({ queue: [] as Job[], running: false }));
+
+/**
+ * Group commit: votes that arrive while a transaction is running are written together in the
+ * next one, so a burst costs a few transactions rather than one each. Each vote row changes only
+ * while its question is published; each touched question's count is recomputed from the vote rows
+ * (COUNT(*)) in the same transaction and returned with its status.
+ */
+export function writeVote(job: Omit<Job, "resolve" | "reject">): Promise<VoteOutcome> {
+  return new Promise((resolve, reject) => {
+    writer.queue.push({ ...job, resolve, reject });
+    if (!writer.running) {
+      writer.running = true;
+      setImmediate(() => void drain());
+    }
+  });
+}
+
+async function drain() {
+  try {
+    while (writer.queue.length) {
+      const batch = writer.queue.splice(0, BATCH);
+      const questionIds = [...new Set(batch.map((j) => j.questionId))];
+      try {
+        const now = new Date();
+        const changes = batch.map((j) =>
+          j.value === 1
+            ? prisma.$executeRaw`INSERT INTO "QaVote" ("questionId", "userId", "createdAt") SELECT "id", ${j.userId}, ${now} FROM "QaQuestion" WHERE "id" = ${j.questionId} AND "status" IN ('approved', 'answered') ON CONFLICT DO NOTHING`
+            : prisma.$executeRaw`DELETE FROM "QaVote" WHERE "questionId" = ${j.questionId} AND "userId" = ${j.userId} AND EXISTS (SELECT 1 FROM "QaQuestion" WHERE "id" = ${j.questionId} AND "status" IN ('approved', 'answered'))`,
+        );
+        const counts = questionIds.map(
+          (id) =>
+            prisma.$queryRaw<{ voteCount: number | bigint; status: string }[]>`UPDATE "QaQuestion" SET "voteCount" = (SELECT COUNT(*) FROM "QaVote" WHERE "questionId" = ${id}) WHERE "id" = ${id} RETURNING "voteCount", "status"`,
+        );
+        const results = await prisma.$transaction([...changes, ...counts]);
+        const byId = new Map<string, VoteOutcome>();
+        questionIds.forEach((id, i) => {
+          const row = (results[batch.length + i] as { voteCount: number | bigint; status: string }[])[0];
+          byId.set(id, row ? { voteCount: Number(row.voteCount), status: row.status } : null);
+        });
+        for (const j of batch) j.resolve(byId.get(j.questionId) ?? null);
+      } catch (error) {
+        for (const j of batch) j.reject(error);
+      }
+    }
+  } finally {
+    writer.running = false;
+  }
+}

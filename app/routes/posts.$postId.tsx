@@ -1,0 +1,33 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import Markdown from "react-markdown";
+import { Card } from "#app/components/ui/card.tsx";
+import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
+import { getPost } from "#app/modules/posts/posts.server.ts";
+import { formatDateTime } from "#app/utils/misc.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.post.title} — MIEUX+ Community` : "Post — MIEUX+ Community" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  requireVerifiedUser(args);
+  const post = await getPost(args.params.postId ?? "");
+  if (!post) throw new Response("Not found", { status: 404 });
+  return { post: { ...post, author: post.author && !post.author.deletedAt ? post.author.name : "Former member" } };
+}
+
+/** A post or resource; markdown rendered without raw HTML (react-markdown ignores HTML unless told otherwise). */
+export default function PostPage() {
+  const { post } = useLoaderData<typeof loader>();
+  return (
+    <Card className="mx-auto max-w-3xl">
+      <p className="text-sm font-semibold text-brand-700 uppercase">{post.kind === "resource" ? "Resource" : "Update"}</p>
+      <h1 className="mt-1 text-3xl font-bold">{post.title}</h1>
+      <p className="mt-1 text-sm text-muted">
+        {post.author} · <time dateTime={new Date(post.createdAt).toISOString()}>{formatDateTime(post.createdAt)}</time>
+      </p>
+      <div className="prose-qa mt-6 space-y-4 [&_blockquote]:border-l-4 [&_blockquote]:border-brand-200 [&_blockquote]:pl-4 [&_blockquote]:text-lg [&_blockquote]:font-semibold [&_hr]:border-line">
+        <Markdown skipHtml>{post.body}</Markdown>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,78 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
+import { qaAccess } from "#app/modules/qa/access.server.ts";
+import { sortQuestions, type QaQuestion } from "#app/modules/qa/events.ts";
+import { qaState } from "#app/modules/qa/questions.server.ts";
+import { useQaSocket } from "#app/modules/qa/use-qa-socket.ts";
+import { getEnv } from "#app/utils/env.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Presenter: ${data.state.session.title}` : "Presenter screen" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = requireVerifiedUser(args);
+  const access = await qaAccess(user, args.params.slug ?? "");
+  if (!access.ok) throw new Response("Not found", { status: 404 });
+  const state = await qaState(user, access.value);
+  return { state, askUrl: `${getEnv().APP_URL.replace(/^https?:\/\//, "")}/sessions/${state.session.slug}/qa` };
+}
+
+/** What may go on the big screen: published questions, never a name the asker chose to hide. */
+function onScreen(questions: QaQuestion[]) {
+  return questions.filter((q) => q.status === "approved" || q.status === "answered");
+}
+
+function askerLine(q: QaQuestion) {
+  return q.anonymous || !q.author ? "Anonymous" : q.author.name;
+}
+
+/** Full-screen, high-contrast view for the room's big screen: the pinned question large, then the top questions. */
+export default function PresenterScreen() {
+  const { state: initial, askUrl } = useLoaderData<typeof loader>();
+  const { state, presence, connected } = useQaSocket(initial, { announce: false });
+  const visible = onScreen(state.questions);
+  const pinned = visible.find((q) => q.pinned) ?? null;
+  const top = sortQuestions(visible.filter((q) => !q.pinned && q.status === "approved"), "top").slice(0, 5);
+  return (
+    <div className="fixed inset-0 z-50 flex flex-col overflow-auto bg-[#0b1020] p-8 text-white lg:p-12">
+      <header className="flex flex-wrap items-baseline justify-between gap-4">
+        <h1 className="text-2xl font-bold text-white lg:text-3xl">{state.session.title}</h1>
+        <p className="text-xl text-[#e6e9f2]">
+          Ask at <strong className="text-[#ffdb4d]">{askUrl}</strong>
+          {connected && presence !== null ? ` · ${presence} ${presence === 1 ? "person" : "people"} here` : null}
+        </p>
+      </header>
+      <div className="mt-8 flex flex-1 flex-col gap-10">
+        <section aria-labelledby="now-heading" aria-live="polite">
+          <h2 id="now-heading" className="text-xl font-semibold tracking-wide text-[#ffdb4d] uppercase">Now answering</h2>
+          {pinned ? (
+            <figure className="mt-3">
+              <blockquote className="text-4xl leading-tight font-bold text-white lg:text-6xl" data-testid="pinned">{pinned.body}</blockquote>
+              <figcaption className="mt-4 text-2xl text-[#e6e9f2]">{askerLine(pinned)} · {pinned.votes} {pinned.votes === 1 ? "vote" : "votes"}</figcaption>
+            </figure>
+          ) : (
+            <p className="mt-3 text-3xl text-[#e6e9f2]">The moderators will pin the question being answered here.</p>
+          )}
+        </section>
+        <section aria-labelledby="top-heading">
+          <h2 id="top-heading" className="text-xl font-semibold tracking-wide text-[#ffdb4d] uppercase">Top questions</h2>
+          {top.length ? (
+            <ol className="mt-3 space-y-4" data-testid="top-questions">
+              {top.map((q) => (
+                <li key={q.id} className="flex items-baseline gap-6 border-b border-[#3a4566] pb-4">
+                  <span className="w-24 shrink-0 text-right text-4xl font-bold text-[#ffdb4d]">{q.votes}<span className="sr-only"> votes</span></span>
+                  <span className="text-3xl text-white">{q.body} <span className="text-xl text-[#c9cfdd]">— {askerLine(q)}</span></span>
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="mt-3 text-2xl text-[#e6e9f2]">No questions yet.</p>
+          )}
+        </section>
+      </div>
+      <p className="mt-8 text-sm">
+        <Link to={`/sessions/${state.session.slug}/qa`} className="text-[#c9d6ff]">Leave the presenter screen</Link>
+      </p>
+    </div>
+  );
+}

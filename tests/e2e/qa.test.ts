@@ -1,0 +1,82 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "#app/utils/db.server.ts";
+import { createCoffee, createParticipant } from "#tests/factories/qa.ts";
+import { expectAccessible, hasChromium, newPerson, screenshot } from "#tests/setup/browser.ts";
+import { startTestServer } from "#tests/setup/server.ts";
+
+let baseUrl: string;
+beforeAll(async () => {
+  baseUrl = (await startTestServer()).url;
+});
+
+/** A browser profile already logged in as a new participant. */
+async function person(overrides: Parameters<typeof createParticipant>[0] = {}) {
+  const { user, cookie } = await createParticipant(overrides);
+  const { context, page } = await newPerson(baseUrl);
+  const [name, value] = cookie.split("=");
+  await context.addCookies([{ name, value, url: baseUrl }]);
+  return { user, context, page };
+}
+
+describe.skipIf(!hasChromium)("live Q&A in Chromium", () => {
+  it("an asker, a moderator and the presenter screen follow the same session live", async () => {
+    const coffee = await createCoffee({ title: "Morning Coffee: Spotlight on Azerbaijan V", qaMode: "moderated" });
+    const asker = await person({ name: "Ines Duarte", country: "PT", institution: "Immigration and Borders Service" });
+    const moderator = await person({ name: "Olga Organiser", role: "organiser" });
+    const screen = await person({ role: "organiser" });
+
+    await moderator.page.goto(`/sessions/${coffee.slug}/qa`);
+    await moderator.page.getByTestId("presence").waitFor();
+    await expectAccessible(moderator.page, "Q&A (moderator, empty)");
+    await asker.page.goto(`/sessions/${coffee.slug}/qa`);
+    await asker.page.getByTestId("presence").waitFor();
+    await expectAccessible(asker.page, "Q&A (participant, empty)");
+    await screen.page.goto(`/sessions/${coffee.slug}/present`);
+    await expectAccessible(screen.page, "presenter screen (empty)");
+
+    // The asker asks; in a moderated session only they and the moderators see it.
+    await asker.page.getByLabel("Your question").fill("How did the Action measure its impact on policy development?");
+    await asker.page.getByRole("button", { name: "Ask", exact: true }).click();
+    await asker.page.getByText("Only you and the moderators can see it").waitFor();
+    expect(await asker.page.getByLabel("Your question").inputValue()).toBe("");
+
+    // It reaches the moderator live, announced politely, with the asker's Member State.
+    await moderator.page.getByRole("heading", { name: "Awaiting approval (1)" }).waitFor();
+    await expect.poll(() => moderator.page.getByTestId("announcer").textContent()).toContain("New question awaiting approval");
+    await moderator.page.getByText(/Portugal · Immigration and Borders Service/).waitFor();
+    await moderator.page.getByRole("option", { name: "Portugal" }).waitFor({ state: "attached" });
+    await expectAccessible(moderator.page, "Q&A (moderator, pending question)");
+    await screenshot(moderator.page, "qa-moderator-pending");
+
+    // Keyboard: the asker keeps typing while new questions arrive; focus is not stolen.
+    await asker.page.getByLabel("Your question").focus();
+    await asker.page.keyboard.type("A second thought");
+    await moderator.page.getByRole("button", { name: "Approve" }).click();
+    await moderator.page.getByLabel("Your question").fill("What would you do differently next time?");
+    await moderator.page.getByRole("button", { name: "Ask", exact: true }).click();
+    await asker.page.getByRole("heading", { name: "What would you do differently next time?" }).waitFor();
+    expect(await asker.page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("body");
+    expect(await asker.page.getByLabel("Your question").inputValue()).toBe("A second thought");
+    await expect.poll(() => asker.page.getByTestId("announcer").textContent()).toContain("New question: What would you do differently");
+
+    // The asker upvotes their favourite; the count updates for the moderator.
+    const card = asker.page.getByRole("article", { name: "How did the Action measure its impact on policy development?" });
+    await card.getByRole("button", { name: "Upvote" }).click();
+    await card.getByRole("button", { name: "Voted" }).waitFor();
+    const modCard = moderator.page.getByRole("article", { name: "How did the Action measure its impact on policy development?" });
+    await expect.poll(() => modCard.getByTestId("votes").textContent()).toContain("1");
+
+    // Pinning shows it large on the presenter screen, with the top questions below.
+    await modCard.getByRole("button", { name: "Pin as now answering" }).click();
+    await expect.poll(() => screen.page.getByTestId("pinned").textContent()).toBe("How did the Action measure its impact on policy development?");
+    await screen.page.getByTestId("top-questions").getByText("What would you do differently next time?").waitFor();
+    await expectAccessible(screen.page, "presenter screen (pinned)");
+    await screenshot(screen.page, "qa-presenter");
+    await card.getByText("Now answering").waitFor();
+    await expectAccessible(asker.page, "Q&A (participant, pinned)");
+    await screenshot(asker.page, "qa-participant");
+
+    expect(await prisma.auditLog.count({ where: { action: { in: ["qa.approve", "qa.pin"] } } })).toBeGreaterThanOrEqual(2);
+    for (const p of [asker, moderator, screen]) await p.context.close();
+  });
+});
