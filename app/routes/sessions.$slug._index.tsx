@@ -15,6 +15,7 @@ import { formatRange, zoneLabel } from "#app/modules/coffee/time.ts";
 import { countryName } from "#app/utils/countries.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
+import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.page.coffee.title} — MIEUX+ Community` : "Morning Coffee — MIEUX+ Community" }];
@@ -32,6 +33,10 @@ export async function action(args: ActionFunctionArgs) {
   const here = `/sessions/${slug}`;
   const formData = await args.request.formData();
   const intent = String(formData.get("intent") ?? "");
+  if (intent === "register" || intent === "unregister") {
+    const limit = await consumeRateLimit("coffee:registration", user.id);
+    if (!limit.ok) return redirectWithToast(here, { type: "error", title: limit.message });
+  }
   if (intent === "register") {
     const parsed = parseForm(formData, RegisterSchema);
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
