@@ -8,11 +8,14 @@ import { Alert, Card } from "#app/components/ui/card.tsx";
 import { CheckboxField, TextAreaField } from "#app/components/ui/field.tsx";
 import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
 import { FeedbackSchema, RegisterSchema } from "#app/modules/coffee/coffee.schema.ts";
+import { webcalUrl } from "#app/modules/coffee/calendar.server.ts";
 import { getCoffeePage } from "#app/modules/coffee/coffee.server.ts";
 import { register, setListPublicly, submitFeedback, unregister } from "#app/modules/coffee/registration.server.ts";
 import { formatRange, zoneLabel } from "#app/modules/coffee/time.ts";
 import { countryName } from "#app/utils/countries.ts";
+import { getEnv } from "#app/utils/env.server.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
+import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.page.coffee.title} — MIEUX+ Community` : "Morning Coffee — MIEUX+ Community" }];
@@ -20,7 +23,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const page = await getCoffeePage(params.slug ?? "", context.user);
   if (!page) throw new Response("Not found", { status: 404, statusText: "Not Found" });
-  return { page, now: new Date().toISOString(), signedIn: !!context.user, verified: !!context.user?.emailVerified };
+  const publicFeed = webcalUrl(`${getEnv().APP_URL}/calendar/public.ics`);
+  return { page, now: new Date().toISOString(), signedIn: !!context.user, verified: !!context.user?.emailVerified, publicFeed };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -29,6 +33,10 @@ export async function action(args: ActionFunctionArgs) {
   const here = `/sessions/${slug}`;
   const formData = await args.request.formData();
   const intent = String(formData.get("intent") ?? "");
+  if (intent === "register" || intent === "unregister") {
+    const limit = await consumeRateLimit("coffee:registration", user.id);
+    if (!limit.ok) return redirectWithToast(here, { type: "error", title: limit.message });
+  }
   if (intent === "register") {
     const parsed = parseForm(formData, RegisterSchema);
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
@@ -134,7 +142,7 @@ function RegistrationCard({ page, signedIn, verified, busy }: { page: PageData; 
 }
 
 export default function MorningCoffeePage() {
-  const { page, now, signedIn, verified } = useLoaderData<typeof loader>();
+  const { page, now, signedIn, verified, publicFeed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const { coffee, state, calendarLinks, organiser, my } = page;
@@ -317,8 +325,8 @@ export default function MorningCoffeePage() {
                   </a>
                 </li>
                 <li>
-                  <a href={calendarLinks.webcal} className="inline-flex items-center gap-2">
-                    <CalendarPlus aria-hidden="true" className="size-4" /> Subscribe (Apple Calendar, Outlook)
+                  <a href={publicFeed} className="inline-flex items-center gap-2">
+                    <CalendarPlus aria-hidden="true" className="size-4" /> Subscribe to every Morning Coffee
                   </a>
                 </li>
                 <li>

@@ -200,6 +200,17 @@ describe("registration and calendar invites by email", () => {
     await outboxDrained();
     expect(mailsTo(a.user.email, /^Updated/)).toHaveLength(1);
     expect((await prisma.morningCoffee.findUniqueOrThrow({ where: { id: coffee.id } })).sequence).toBe(1);
+
+    // A new join link is another change attendees hear about: SEQUENCE 2, the link in the invite.
+    await organiser.client.post(
+      `/sessions/${coffee.slug}/edit`,
+      validForm(moved, { title: coffee.title, meetingUrl: "https://meet.example.org/new-room", summary: coffee.summary, description: coffee.description, agenda: "", recordingUrl: "https://media.example.org/rec" }),
+    );
+    const second = await mail().waitFor((m) => m.to.includes(b.user.email) && /^Updated/.test(m.subject) && m.text.includes("new join link"));
+    const cal = invite(second);
+    expect(cal.events[0].sequence).toBe(2);
+    expect(cal.events[0].location).toBe("https://meet.example.org/new-room");
+    expect(cal.events[0].uid).toBe(invite(firstA).events[0].uid);
   });
 
   it("puts members on the waitlist when full, and promotes the first in line with an invite when someone unregisters", async () => {

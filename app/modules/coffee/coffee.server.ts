@@ -77,7 +77,7 @@ export async function getCoffeePage(slug: string, viewer: Viewer, now = new Date
   const publicAttendees =
     myStatus === "registered" || organiser
       ? await prisma.coffeeRegistration.findMany({
-          where: { coffeeId: coffee.id, status: "registered", listPublicly: true },
+          where: { coffeeId: coffee.id, status: "registered", listPublicly: true, user: { deletedAt: null } },
           orderBy: { createdAt: "asc" },
           select: { user: { select: { name: true, institution: true, country: true } } },
           take: 200,
@@ -276,7 +276,7 @@ export async function updateCoffee(slug: string, input: CoffeeFormInput, actor: 
     });
     let notified = 0;
     if (changes.length && (coffee.status === "published" || coffee.status === "held")) {
-      const registrations = await tx.coffeeRegistration.findMany({ where: { coffeeId: coffee.id, status: "registered" }, select: { sequenceOffset: true, user: { select: { email: true, name: true } } } });
+      const registrations = await tx.coffeeRegistration.findMany({ where: { coffeeId: coffee.id, status: "registered", user: { deletedAt: null } }, select: { sequenceOffset: true, user: { select: { email: true, name: true } } } });
       for (const r of registrations) {
         await sendCoffeeInviteEmail(tx, "updated", coffee, r.user, coffee.sequence + r.sequenceOffset, changes);
         notified++;
@@ -321,7 +321,7 @@ export async function transitionCoffee(slug: string, transition: CoffeeTransitio
     });
     let notified = 0;
     if (transition === "cancel") {
-      const registrations = await tx.coffeeRegistration.findMany({ where: { coffeeId: coffee.id, status: { in: ["registered", "waitlisted"] } }, select: { sequenceOffset: true, user: { select: { email: true, name: true } } } });
+      const registrations = await tx.coffeeRegistration.findMany({ where: { coffeeId: coffee.id, status: { in: ["registered", "waitlisted"] }, user: { deletedAt: null } }, select: { sequenceOffset: true, user: { select: { email: true, name: true } } } });
       for (const r of registrations) {
         await sendCoffeeCancelEmail(tx, "session", coffee, r.user, coffee.sequence + r.sequenceOffset);
         notified++;
@@ -397,7 +397,8 @@ export async function promoteFromWaitlist(tx: Parameters<Parameters<typeof prism
   const free = coffee.capacity == null ? Infinity : coffee.capacity - registered;
   if (free <= 0) return 0;
   const waiting = await tx.coffeeRegistration.findMany({
-    where: { coffeeId, status: "waitlisted" },
+    // Deleted accounts keep their rows (anonymised) but are never emailed or promoted.
+    where: { coffeeId, status: "waitlisted", user: { deletedAt: null } },
     orderBy: { queuedAt: "asc" },
     take: Number.isFinite(free) ? free : undefined,
     select: { id: true, sequenceOffset: true, user: { select: { email: true, name: true } } },

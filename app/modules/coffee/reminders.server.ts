@@ -29,6 +29,7 @@ export async function sendDueReminders(now: Date = new Date(), { limit = Infinit
       where: {
         coffeeId: coffee.id,
         status: "registered",
+        user: { deletedAt: null },
         // Someone who registered after the reminder moment just received the invite.
         queuedAt: { lt: remindAt },
         reminders: { none: { offsetMinutes: offset, startsAt: coffee.startsAt } },
