@@ -11,6 +11,8 @@ export const RATE_LIMITS = {
   "verify:resend": { points: 5, duration: 60 * 60 },
   "post:user": { points: 20, duration: 60 },
   "qa:user": { points: 9, duration: 3 },
+  // Saving a roster profile can email a State's Focal Points: generous for editing, tight for scripts.
+  "roster:profile": { points: 20, duration: 60 * 60 },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

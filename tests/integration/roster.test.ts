@@ -438,6 +438,17 @@ describe("profile freshness", () => {
   });
 });
 
+describe("the freshness job", () => {
+  it("runs on its own with an injected clock and stops cleanly", async () => {
+    const { startRosterFreshnessJob } = await import("#server/jobs/roster-freshness.ts");
+    const stale = await createExpert({ name: "Jobby Stale", memberState: "RO", confirmedAt: new Date(Date.now() - 500 * 86_400_000) });
+    const job = startRosterFreshnessJob({ firstRunMs: 10, intervalMs: 60_000, now: () => new Date() });
+    await mail().waitFor((m) => m.to.includes(stale.email) && /still up to date/.test(m.subject));
+    await job.stop();
+    expect((await prisma.expertProfile.findUniqueOrThrow({ where: { userId: stale.id } })).reminderSentAt).not.toBeNull();
+  });
+});
+
 describe("Focal Points, deployments and data export", () => {
   it("lets organisers designate a Focal Point, who then appears for their State", async () => {
     const organiser = await clientFor(await createUser({ role: "organiser" }));
