@@ -24,6 +24,7 @@ import {
 } from "#app/modules/roster/taxonomy.ts";
 import { countryName, EU_MEMBER_STATES, isMemberState } from "#app/utils/countries.ts";
 import { formFailure, type FormFailure } from "#app/utils/forms.ts";
+import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -60,6 +61,8 @@ export async function action(args: ActionFunctionArgs) {
   }
   const parsed = parseProfileForm(formData);
   if (!parsed.ok) return data<ActionResult>({ ...parsed, intent: "profile" }, { status: 400 });
+  const limit = await consumeRateLimit("roster:profile", user.id);
+  if (!limit.ok) return data<ActionResult>({ ...formFailure(formData, {}, limit.message), intent: "profile" }, { status: 429 });
   const result = await saveExpertProfile(user, parsed.data, { ip: args.context.ip });
   if (!result.ok) return data<ActionResult>({ ...formFailure(formData, result.error.fields ?? {}, result.error.message), intent: "profile" }, { status: 400 });
   return redirectWithToast("/settings/roster", result.value.applied

@@ -13,6 +13,8 @@ export const RATE_LIMITS = {
   "qa:user": { points: 9, duration: 3 },
   // Each Morning Coffee registration change emails an invite or a cancellation.
   "coffee:registration": { points: 20, duration: 60 * 60 },
+  // Saving a roster profile can email a State's Focal Points: generous for editing, tight for scripts.
+  "roster:profile": { points: 20, duration: 60 * 60 },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -14,6 +14,7 @@ beforeAll(async () => {
 
 async function logIn(page: Page, email: string) {
   await page.goto("/login");
+  await expectAccessible(page, "log in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(TEST_PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
@@ -38,6 +39,7 @@ describe.skipIf(!hasChromium)("Expert Roster journey in Chromium", () => {
     const page = applicant.page;
     await logIn(page, "jan.kowalczyk@example.org");
     await page.goto("/settings");
+    await expectAccessible(page, "settings");
     await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Expert Roster" }).click();
     await page.getByRole("heading", { name: "Apply to the Expert Roster" }).waitFor();
     await expectAccessible(page, "settings: roster application");

@@ -322,9 +322,11 @@ describe("CSV import", () => {
     expect(await prisma.user.count({ where: { email: "new.one@example.org" } })).toBe(0);
     expect((await prisma.expertProfile.findUniqueOrThrow({ where: { userId: existing.id } })).institution).toBe("Old Ministry");
 
-    const real = await importCsv(organiser, csv, false);
+    // "Apply these changes" posts the checked file again (carried in the page), without the dry run.
+    expect(dry.text).toContain("Apply these changes");
+    const real = await organiser.post("/admin/roster", { intent: "import", csv });
     expect(real.status).toBe(200);
-    expect(real.text).toContain("Import complete");
+    expect(visibleText(await real.text())).toContain("Import complete");
     const created = await prisma.user.findUniqueOrThrow({ where: { email: "new.one@example.org" }, include: { expertProfile: { include: { thematicAreas: true, languages: true } } } });
     expect(created.role).toBe("expert");
     expect(created.expertProfile).toMatchObject({ memberState: "EE", institution: "Ministry of Culture; Integration Unit", institutionType: "other", status: "active", available: true });
@@ -435,6 +437,17 @@ describe("profile freshness", () => {
     expect((await text(fp, "/focal-points/MT")).text).toContain("Profiles to refresh (0)");
     await sendFreshnessReminders({ now: new Date(now.getTime() + 370 * 86_400_000) });
     await mail().waitFor(() => mail().messages.filter((m) => m.to.includes(stale.email)).length === before + 1);
+  });
+});
+
+describe("the freshness job", () => {
+  it("runs on its own with an injected clock and stops cleanly", async () => {
+    const { startRosterFreshnessJob } = await import("#server/jobs/roster-freshness.ts");
+    const stale = await createExpert({ name: "Jobby Stale", memberState: "RO", confirmedAt: new Date(Date.now() - 500 * 86_400_000) });
+    const job = startRosterFreshnessJob({ firstRunMs: 10, intervalMs: 60_000, now: () => new Date() });
+    await mail().waitFor((m) => m.to.includes(stale.email) && /still up to date/.test(m.subject));
+    await job.stop();
+    expect((await prisma.expertProfile.findUniqueOrThrow({ where: { userId: stale.id } })).reminderSentAt).not.toBeNull();
   });
 });
 
