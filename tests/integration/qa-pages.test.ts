@@ -50,9 +50,10 @@ describe("the Q&A page without JavaScript", () => {
     expect((await voter.client.post(`/sessions/${coffee.slug}/qa`, { intent: "vote", questionId, value: "1" })).status).toBe(302);
     expect(await prisma.qaVote.count({ where: { questionId } })).toBe(1);
     await waitUntil(() => votes.items.at(-1)?.counts[questionId] === 1, { what: "the vote count broadcast" });
-    const voterPage = visibleText((await voter.client.page(`/sessions/${coffee.slug}/qa`)).html);
-    expect(voterPage).toMatch(/1 vote/);
-    expect(voterPage).toContain("Voted");
+    const voterHtml = (await voter.client.page(`/sessions/${coffee.slug}/qa`)).html;
+    expect(visibleText(voterHtml)).toMatch(/1 vote/);
+    expect(voterHtml).toContain('aria-pressed="true"');
+    expect((await asker.client.page(`/sessions/${coffee.slug}/qa`)).html).toContain('aria-pressed="false"');
     socket.disconnect();
   });
 
