@@ -47,6 +47,8 @@ export function registerQaNamespace(io: Server, { clustered }: { clustered: bool
       if (socket.data.user && Date.now() - (socket.data.validatedAt ?? 0) > REVALIDATE_MS) {
         socket.data.user = (await validateSessionCookie(socket.handshake.headers.cookie)).user;
         socket.data.validatedAt = Date.now();
+        // Signed out (or deleted) since the handshake: stop receiving the session's questions too.
+        if (!socket.data.user) setImmediate(() => socket.disconnect(true));
       }
       return socket.data.user;
     }

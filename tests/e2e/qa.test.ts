@@ -61,8 +61,8 @@ describe.skipIf(!hasChromium)("live Q&A in Chromium", () => {
 
     // The asker upvotes their favourite; the count updates for the moderator.
     const card = asker.page.getByRole("article", { name: "How did the Action measure its impact on policy development?" });
-    await card.getByRole("button", { name: "Upvote" }).click();
-    await card.getByRole("button", { name: "Voted" }).waitFor();
+    await card.getByRole("button", { name: "Upvote", pressed: false }).click();
+    await card.getByRole("button", { name: "Upvote", pressed: true }).waitFor();
     const modCard = moderator.page.getByRole("article", { name: "How did the Action measure its impact on policy development?" });
     await expect.poll(() => modCard.getByTestId("votes").textContent()).toContain("1");
 

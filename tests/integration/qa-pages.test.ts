@@ -50,10 +50,36 @@ describe("the Q&A page without JavaScript", () => {
     expect((await voter.client.post(`/sessions/${coffee.slug}/qa`, { intent: "vote", questionId, value: "1" })).status).toBe(302);
     expect(await prisma.qaVote.count({ where: { questionId } })).toBe(1);
     await waitUntil(() => votes.items.at(-1)?.counts[questionId] === 1, { what: "the vote count broadcast" });
-    const voterPage = visibleText((await voter.client.page(`/sessions/${coffee.slug}/qa`)).html);
-    expect(voterPage).toMatch(/1 vote/);
-    expect(voterPage).toContain("Voted");
+    const voterHtml = (await voter.client.page(`/sessions/${coffee.slug}/qa`)).html;
+    expect(visibleText(voterHtml)).toMatch(/1 vote/);
+    expect(voterHtml).toContain('aria-pressed="true"');
+    expect((await asker.client.page(`/sessions/${coffee.slug}/qa`)).html).toContain('aria-pressed="false"');
     socket.disconnect();
+  });
+
+  it("sorts by top votes or by newest, pinned first, and filters by the asker's Member State for moderators", async () => {
+    const coffee = await createCoffee();
+    const fr = await createParticipant({ country: "FR" });
+    const it_ = await createParticipant({ country: "IT" });
+    const at = (m: number) => new Date(Date.now() - m * 60_000);
+    await prisma.qaQuestion.createMany({
+      data: [
+        { coffeeId: coffee.id, authorId: fr.user.id, body: "Older but popular", voteCount: 7, createdAt: at(30) },
+        { coffeeId: coffee.id, authorId: it_.user.id, body: "Newest with few votes", voteCount: 1, createdAt: at(1) },
+        { coffeeId: coffee.id, authorId: it_.user.id, body: "Pinned right now", voteCount: 0, pinned: true, createdAt: at(20) },
+      ],
+    });
+    const { client } = await browser();
+    const order = (html: string) => ["Older but popular", "Newest with few votes", "Pinned right now"].sort((a, b) => html.indexOf(a) - html.indexOf(b));
+    expect(order((await client.page(`/sessions/${coffee.slug}/qa`)).html)).toEqual(["Pinned right now", "Older but popular", "Newest with few votes"]);
+    expect(order((await client.page(`/sessions/${coffee.slug}/qa?sort=newest`)).html)).toEqual(["Pinned right now", "Newest with few votes", "Older but popular"]);
+
+    const organiser = await browser({ role: "organiser" });
+    const filtered = visibleText((await organiser.client.page(`/sessions/${coffee.slug}/qa?state=FR`)).html);
+    expect(filtered).toContain("Older but popular");
+    expect(filtered).not.toContain("Newest with few votes");
+    // Members cannot filter by State (they never see where askers come from).
+    expect(visibleText((await client.page(`/sessions/${coffee.slug}/qa?state=FR`)).html)).toContain("Newest with few votes");
   });
 
   it("keeps the typed question and explains the problem when it is too long", async () => {

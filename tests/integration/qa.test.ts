@@ -255,6 +255,26 @@ describe("limits and bad input", () => {
   });
 });
 
+describe("presence and leaving", () => {
+  it("counts the people in a session and stops sending to someone who left", async () => {
+    const coffee = await createCoffee();
+    const [one, two, asker] = await Promise.all([createParticipant(), createParticipant(), createParticipant()]);
+    const a = await join(one.cookie, coffee.id);
+    const presence = collect(a.socket, "qa:presence");
+    const b = await join(two.cookie, coffee.slug);
+    await waitUntil(() => presence.items.at(-1)?.count === 2, { what: "a presence count of 2" });
+    expect(presence.items.at(-1)).toEqual({ sessionId: coffee.id, count: 2 });
+
+    const seen = collect(b.socket, "qa:question");
+    expect(await request(b.socket, "qa:leave", { sessionId: coffee.slug })).toEqual({ ok: true });
+    await waitUntil(() => presence.items.at(-1)?.count === 1, { what: "a presence count of 1" });
+    const c = await join(asker.cookie, coffee.id);
+    await request(c.socket, "qa:ask", { sessionId: coffee.id, body: "Only for those still here" });
+    await sleep(200);
+    expect(seen.items).toHaveLength(0);
+  });
+});
+
 describe("reconnecting", () => {
   it("recovers a dropped connection without missing a question asked meanwhile", async () => {
     const coffee = await createCoffee();

@@ -35,8 +35,10 @@ export function QuestionCard({ question: q, role, phase, voted, onSubmit }: Prop
               <input type="hidden" name="intent" value="vote" />
               <input type="hidden" name="questionId" value={q.id} />
               <input type="hidden" name="value" value={voted ? "0" : "1"} />
+              {/* A toggle keeps its name; aria-pressed (and the filled style and tick) say it is on. */}
               <Button type="submit" size="sm" variant={voted ? "primary" : "secondary"} aria-pressed={voted} aria-describedby={headingId}>
-                {voted ? "Voted" : "Upvote"}
+                {voted ? <span aria-hidden="true">✓</span> : null}
+                Upvote
               </Button>
             </Form>
           ) : null}
