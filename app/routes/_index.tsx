@@ -3,12 +3,18 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ArrowRight, Coffee, Globe2, Users } from "lucide-react";
 import { Card } from "#app/components/ui/card.tsx";
 import { upcomingCoffeeTeaser } from "#app/modules/coffee/teaser.server.ts";
+import { excerpt, listPosts } from "#app/modules/posts/posts.server.ts";
 import { formatDateTime } from "#app/utils/misc.ts";
 
 export const meta: MetaFunction = () => [{ title: "MIEUX+ Community — the migration expertise network" }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  return { user: context.user ? { name: context.user.name, emailVerified: context.user.emailVerified } : null, nextCoffee: await upcomingCoffeeTeaser() };
+  const [nextCoffee, posts] = await Promise.all([upcomingCoffeeTeaser(), listPosts({ take: 4 })]);
+  return {
+    user: context.user ? { name: context.user.name, emailVerified: context.user.emailVerified } : null,
+    nextCoffee,
+    latest: posts.map((p) => ({ id: p.id, kind: p.kind, title: p.title, excerpt: excerpt(p.body, 160), createdAt: p.createdAt })),
+  };
 }
 
 const FIGURES = [
@@ -27,7 +33,7 @@ const AREAS = [
 ];
 
 export default function HomePage() {
-  const { user, nextCoffee } = useLoaderData<typeof loader>();
+  const { user, nextCoffee, latest } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-10">
       <section className="rounded-xl bg-brand-700 px-6 py-10 text-white sm:px-10">
@@ -107,6 +113,26 @@ export default function HomePage() {
           </Link>
         </Card>
       </div>
+
+      {latest.length ? (
+        <section aria-labelledby="latest-heading">
+          <h2 id="latest-heading" className="text-2xl font-bold">Latest from the network</h2>
+          <ul className="mt-4 grid gap-4 md:grid-cols-2">
+            {latest.map((post) => (
+              <li key={post.id}>
+                <Card className="h-full">
+                  <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase">{post.kind === "resource" ? "Resource" : "Update"}</p>
+                  <h3 className="mt-1 text-lg font-bold">
+                    <Link to={`/posts/${post.id}`}>{post.title}</Link>
+                  </h3>
+                  <p className="mt-1 text-sm text-muted">{formatDateTime(post.createdAt)}</p>
+                  <p className="mt-2">{post.excerpt}</p>
+                </Card>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="areas-heading">
         <div className="flex items-center gap-2">

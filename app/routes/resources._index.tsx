@@ -1,18 +1,49 @@
 import type { MetaFunction } from "@remix-run/node";
-import { ComingSoon } from "#app/components/coming-soon.tsx";
+import { Link, useLoaderData } from "@remix-run/react";
+import { FileText } from "lucide-react";
+import { Card, PageHeader } from "#app/components/ui/card.tsx";
+import { excerpt, listPosts } from "#app/modules/posts/posts.server.ts";
+import { formatDateTime } from "#app/utils/misc.ts";
 
 export const meta: MetaFunction = () => [{ title: "Resources — MIEUX+ Community" }];
 
+export async function loader() {
+  const posts = await listPosts({ kind: "resource", take: 50 });
+  return { resources: posts.map((p) => ({ id: p.id, title: p.title, excerpt: excerpt(p.body), createdAt: p.createdAt, author: p.author?.deletedAt ? "Former member" : (p.author?.name ?? "MIEUX+ team") })) };
+}
+
 export default function ResourcesPage() {
+  const { resources } = useLoaderData<typeof loader>();
   return (
-    <ComingSoon
-      title="Resources"
-      description="Publications, cultural-agility tips and learning resources shared by experts and the MIEUX+ team."
-      planned={[
-        "Read and share publications and learning resources",
-        "Find cultural-agility tips for deployments",
-        "Comment and discuss with other members",
-      ]}
-    />
+    <div>
+      <PageHeader title="Resources" lead="Learning resources, cultural-agility tips and answers from Morning Coffee Q&As, shared with the network." />
+      {resources.length === 0 ? (
+        <Card>
+          <p>No resources yet. Organisers can publish the answered questions of a Morning Coffee Q&amp;A as a resource from its Q&amp;A page.</p>
+        </Card>
+      ) : (
+        <ul className="space-y-4">
+          {resources.map((r) => (
+            <li key={r.id}>
+              <Card>
+                <div className="flex items-start gap-3">
+                  <FileText aria-hidden="true" className="mt-1 size-5 shrink-0 text-brand-700" />
+                  <div>
+                    <h2 className="text-xl font-bold">
+                      <Link to={`/posts/${r.id}`}>{r.title}</Link>
+                    </h2>
+                    <p className="text-sm text-muted">
+                      {r.author} · {formatDateTime(r.createdAt)}
+                    </p>
+                    <p className="mt-2">{r.excerpt}</p>
+                  </div>
+                </div>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="mt-6 text-sm text-muted">Writing and commenting on resources directly is coming soon.</p>
+    </div>
   );
 }

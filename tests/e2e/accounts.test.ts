@@ -98,6 +98,11 @@ describe.skipIf(!hasChromium)("account journey in Chromium", () => {
     await page.goto("/this/does/not/exist");
     await page.getByRole("heading", { name: "Page not found" }).waitFor();
     await expectAccessible(page, "404");
+    for (const [path, heading] of [["/spotlights", "Action Spotlights"], ["/resources", "Resources"], ["/privacy", "Privacy and your data"], ["/accessibility", "Accessibility statement"]]) {
+      await page.goto(path);
+      await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+      await expectAccessible(page, path);
+    }
     await context.close();
   });
 });

@@ -1,0 +1,45 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "#app/utils/db.server.ts";
+import { createCoffee } from "#tests/factories/coffee.ts";
+import { createUser } from "#tests/factories/users.ts";
+import { TestClient, visibleText } from "#tests/setup/http-client.ts";
+import { startTestServer } from "#tests/setup/server.ts";
+
+let baseUrl: string;
+beforeAll(async () => {
+  baseUrl = (await startTestServer()).url;
+});
+
+describe("shared content", () => {
+  it("lists Action Spotlights of published sessions, never of drafts", async () => {
+    const held = await createCoffee({ title: "Morning Coffee: Spotlights on Cameroon and Georgia", status: "held" });
+    const draft = await createCoffee({ title: "Draft coffee", status: "draft" });
+    await prisma.coffeeSpotlight.createMany({
+      data: [
+        { coffeeId: held.id, title: "Action Spotlight: Cameroon", country: "CM", highlights: "A national migration policy drafted with peers.", position: 0 },
+        { coffeeId: draft.id, title: "Secret draft Spotlight", country: "GE", position: 0 },
+      ],
+    });
+    const text = visibleText((await new TestClient(baseUrl).page("/spotlights")).html);
+    expect(text).toContain("Action Spotlight: Cameroon");
+    expect(text).toContain("Cameroon");
+    expect(text).toContain("A national migration policy drafted with peers.");
+    expect(text).toContain("Morning Coffee: Spotlights on Cameroon and Georgia");
+    expect(text).not.toContain("Secret draft Spotlight");
+  });
+
+  it("lists resources and shows the newest posts on the home page", async () => {
+    const author = await createUser({ name: "Lucia Romano" });
+    await prisma.post.create({ data: { authorId: author.id, kind: "resource", title: "Cultural agility: ten tips before a deployment", body: "# Tips\n\n**Listen first**, then share." } });
+    await prisma.post.create({ data: { authorId: author.id, kind: "update", title: "News from the Azerbaijan V Action", body: "The partner ministry adopted the plan." } });
+    const resources = visibleText((await new TestClient(baseUrl).page("/resources")).html);
+    expect(resources).toContain("Cultural agility: ten tips before a deployment");
+    expect(resources).toContain("Lucia Romano");
+    expect(resources).toContain("Tips Listen first, then share.");
+    expect(resources).not.toContain("News from the Azerbaijan V Action");
+    const home = visibleText((await new TestClient(baseUrl).page("/")).html);
+    expect(home).toContain("Latest from the network");
+    expect(home).toContain("News from the Azerbaijan V Action");
+    expect(home).toContain("Cultural agility: ten tips before a deployment");
+  });
+});
