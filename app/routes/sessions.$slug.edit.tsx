@@ -3,6 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CoffeeForm } from "#app/components/coffee/coffee-form.tsx";
 import { StatusBadge } from "#app/components/coffee/session-time.tsx";
+import { countryName } from "#app/utils/countries.ts";
+import { CountryOptions } from "#app/components/country-options.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card, PageHeader } from "#app/components/ui/card.tsx";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
@@ -20,7 +22,6 @@ import {
   type CoffeeTransition,
 } from "#app/modules/coffee/coffee.server.ts";
 import { allTimeZones, utcToZonedInput } from "#app/modules/coffee/time.ts";
-import { COUNTRY_GROUPS, countryName } from "#app/utils/countries.ts";
 import { formFailure, parseForm, type FormFailure } from "#app/utils/forms.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
 
@@ -253,15 +254,7 @@ export default function EditMorningCoffee() {
             <TextField label="Spotlight title" name="title" required defaultValue={spotlight?.values.title} error={spotlight?.fieldErrors.title} />
             <SelectField label="Featured country" name="country" defaultValue={spotlight?.values.country ?? ""} error={spotlight?.fieldErrors.country}>
               <option value="">No country</option>
-              {COUNTRY_GROUPS.map((group) => (
-                <optgroup key={group.label} label={group.label}>
-                  {group.codes.map((code) => (
-                    <option key={code} value={code}>
-                      {countryName(code)}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
+              <CountryOptions />
             </SelectField>
           </div>
           <SelectField label="Action" name="actionId" defaultValue={spotlight?.values.actionId ?? ""} error={spotlight?.fieldErrors.actionId}>

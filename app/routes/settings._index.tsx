@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CountryOptions } from "#app/components/country-options.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card } from "#app/components/ui/card.tsx";
 import { SelectField, TextField } from "#app/components/ui/field.tsx";
@@ -8,7 +9,6 @@ import { updateProfile } from "#app/modules/auth/accounts.server.ts";
 import { ProfileSchema } from "#app/modules/auth/auth.schema.ts";
 import { requireUser } from "#app/modules/auth/guards.server.ts";
 import { ROLE_LABELS } from "#app/modules/auth/roles.ts";
-import { COUNTRY_GROUPS, countryName } from "#app/utils/countries.ts";
 import { parseForm } from "#app/utils/forms.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
 
@@ -43,15 +43,7 @@ export default function ProfileSettings() {
         <TextField label="Full name" name="name" required autoComplete="name" defaultValue={values.name ?? user.name} error={errors.name} />
         <SelectField label="Member State or country" name="country" required defaultValue={values.country ?? user.country ?? ""} error={errors.country}>
           <option value="">Choose…</option>
-          {COUNTRY_GROUPS.map((group) => (
-            <optgroup key={group.label} label={group.label}>
-              {group.codes.map((code) => (
-                <option key={code} value={code}>
-                  {countryName(code)}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          <CountryOptions />
         </SelectField>
         <TextField label="Institution" name="institution" required autoComplete="organization" defaultValue={values.institution ?? user.institution ?? ""} error={errors.institution} />
         <Button type="submit" disabled={busy}>

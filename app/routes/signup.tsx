@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { CountryOptions } from "#app/components/country-options.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card } from "#app/components/ui/card.tsx";
 import { CheckboxField, SelectField, TextField } from "#app/components/ui/field.tsx";
@@ -9,7 +10,6 @@ import { SignupSchema } from "#app/modules/auth/auth.schema.ts";
 import { requireAnonymous } from "#app/modules/auth/guards.server.ts";
 import { MIN_PASSWORD_LENGTH } from "#app/modules/auth/limits.ts";
 import { passwordProblem } from "#app/modules/auth/password.server.ts";
-import { COUNTRY_GROUPS, countryName } from "#app/utils/countries.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
 import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
 
@@ -67,15 +67,7 @@ export default function SignupPage() {
           />
           <SelectField label="Member State or country" name="country" required defaultValue={values.country ?? ""} error={errors.country} hint="Where your administration is based.">
             <option value="">Choose…</option>
-            {COUNTRY_GROUPS.map((group) => (
-              <optgroup key={group.label} label={group.label}>
-                {group.codes.map((code) => (
-                  <option key={code} value={code}>
-                    {countryName(code)}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <CountryOptions />
           </SelectField>
           <TextField
             label="Institution"
