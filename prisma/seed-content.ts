@@ -2,3 +2,4 @@
 import "./seeds/coffee.ts";
 import "./seeds/roster.ts";
 import "./seeds/qa.ts";
+import "./seeds/posts.ts";

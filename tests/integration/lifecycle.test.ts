@@ -39,6 +39,11 @@ describe("first start", () => {
     expect(login.status).toBe(302);
     const admin = await client.page("/admin");
     expect(visibleText(admin.html)).toContain("Accounts");
+    // The demo content a newcomer sees: the 2023 Morning Coffee, Spotlights, roster and posts.
+    expect(visibleText((await client.page("/sessions")).html)).toContain("Morning Coffee: Action Spotlights on Cameroon, Georgia and Uganda");
+    expect(visibleText((await client.page("/spotlights")).html)).toContain("Action Spotlight: Uganda");
+    expect(visibleText((await client.page("/")).html)).toContain("Latest from the network");
+    expect(visibleText((await client.page("/resources")).html)).toContain("Cultural agility: five habits from peer-to-peer exchanges");
   });
 
   it("writes mail to data/mail as .eml files when no SMTP_URL is set", async () => {
