@@ -209,7 +209,10 @@ export default function MorningCoffeePage() {
               <h2 id="spotlight-heading" className="text-2xl font-bold">Action Spotlight{coffee.spotlights.length > 1 ? "s" : ""}</h2>
               {coffee.action ? (
                 <p className="mt-2">
-                  Featured Action: <strong>{coffee.action.code}</strong> — {coffee.action.title}
+                  Featured Action:{" "}
+                  <Link to={`/actions/${coffee.action.slug}`}>
+                    <strong>{coffee.action.code}</strong> — {coffee.action.title}
+                  </Link>
                 </p>
               ) : null}
               <div className="mt-4 space-y-4">
@@ -218,7 +221,9 @@ export default function MorningCoffeePage() {
                     <h3 className="text-xl font-bold">{s.title}</h3>
                     {s.country || s.action ? (
                       <p className="text-sm text-muted">
-                        {[s.country ? countryName(s.country) : null, s.action ? `Action ${s.action.code}` : null].filter(Boolean).join(" · ")}
+                        {s.country ? countryName(s.country) : null}
+                        {s.country && s.action ? " · " : null}
+                        {s.action ? <Link to={`/actions/${s.action.slug}`}>Action {s.action.code}</Link> : null}
                       </p>
                     ) : null}
                     {s.highlights ? (

@@ -166,7 +166,7 @@ export async function getCoffeeForEdit(slug: string) {
       outcome: true,
       publishedAt: true,
       speakers: { orderBy: { position: "asc" }, select: { id: true, name: true, role: true, user: { select: { email: true } } } },
-      spotlights: { orderBy: { position: "asc" }, select: { id: true, title: true, country: true, highlights: true, migrationContext: true, action: { select: { code: true } } } },
+      spotlights: { orderBy: { position: "asc" }, select: { id: true, title: true, country: true, highlights: true, migrationContext: true, action: { select: { code: true, slug: true } } } },
       _count: { select: { registrations: { where: { status: "registered" } } } },
     },
   });
