@@ -35,7 +35,8 @@ export function pendingMigrations(env: Env): string[] {
  * Skipped when nothing is pending, so a CLI command beside a running server takes no lock.
  */
 export function migrateDatabase(env: Env) {
-  if (pendingMigrations(env).length === 0) return { applied: [] as string[] };
+  const pending = pendingMigrations(env);
+  if (pending.length === 0) return { applied: [] as string[] };
   const prismaBin = path.join(ROOT, "node_modules", ".bin", "prisma");
   const result = spawnSync(prismaBin, ["migrate", "deploy"], {
     cwd: ROOT,
@@ -45,8 +46,7 @@ export function migrateDatabase(env: Env) {
   if (result.status !== 0) {
     throw new Error(`Database migration failed:\n${result.stdout}\n${result.stderr}`);
   }
-  const applied = result.stdout.match(/Applying migration `[^`]+`/g) ?? [];
-  return { applied: applied.map((line) => line.replace(/Applying migration `([^`]+)`/, "$1")) };
+  return { applied: pending };
 }
 
 
