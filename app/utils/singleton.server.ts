@@ -14,3 +14,9 @@ export function resetSingleton(name: string) {
   const store = globalThis as unknown as { __mieuxSingletons?: Map<string, unknown> };
   store.__mieuxSingletons?.delete(name);
 }
+
+/** The instance if one was made, without making one (to close it on shutdown). */
+export function existingSingleton<T>(name: string): T | undefined {
+  const store = globalThis as unknown as { __mieuxSingletons?: Map<string, unknown> };
+  return store.__mieuxSingletons?.get(name) as T | undefined;
+}

@@ -1,6 +1,25 @@
 import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
 import { prisma } from "#app/utils/db.server.ts";
+import { readRow, sqliteDate } from "#app/utils/db-read.server.ts";
 import { hashToken } from "./tokens.server.ts";
+
+type SessionRow = {
+  userId: string;
+  expiresAt: string | number;
+  createdAt: string | number;
+  email: string;
+  name: string;
+  role: string;
+  country: string | null;
+  institution: string | null;
+  emailVerifiedAt: string | number | null;
+  deletedAt: string | number | null;
+};
+
+const SESSION_AND_USER_SQL = `
+  SELECT s.userId, s.expiresAt, s.createdAt, u.email, u.name, u.role, u.country, u.institution, u.emailVerifiedAt, u.deletedAt
+  FROM "Session" s JOIN "User" u ON u.id = s.userId
+  WHERE s.id = ?`;
 
 /** Sessions older than this end even if used every day (sliding expiry is 30 days). */
 export const SESSION_ABSOLUTE_LIFETIME_MS = 90 * 24 * 60 * 60 * 1000;
@@ -11,26 +30,27 @@ export const SESSION_ABSOLUTE_LIFETIME_MS = 90 * 24 * 60 * 60 * 1000;
  */
 export class PrismaSessionAdapter implements Adapter {
   async getSessionAndUser(token: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    const row = await prisma.session.findUnique({
-      where: { id: hashToken(token) },
-      select: {
-        userId: true,
-        expiresAt: true,
-        createdAt: true,
-        user: {
-          select: { id: true, email: true, name: true, role: true, country: true, institution: true, emailVerifiedAt: true, deletedAt: true },
-        },
-      },
-    });
-    if (!row || row.user.deletedAt) return [null, null];
-    if (Date.now() - row.createdAt.getTime() > SESSION_ABSOLUTE_LIFETIME_MS) {
+    // Every request makes this read, so it is a prepared statement, not a Prisma query (decision 040).
+    const row = readRow<SessionRow>(SESSION_AND_USER_SQL, hashToken(token));
+    if (!row || row.deletedAt) return [null, null];
+    const createdAt = sqliteDate(row.createdAt);
+    if (Date.now() - createdAt.getTime() > SESSION_ABSOLUTE_LIFETIME_MS) {
       await this.deleteSession(token);
       return [null, null];
     }
-    const { id, ...attributes } = row.user;
     return [
-      { id: token, userId: row.userId, expiresAt: row.expiresAt, attributes: { createdAt: row.createdAt } },
-      { id, attributes },
+      { id: token, userId: row.userId, expiresAt: sqliteDate(row.expiresAt), attributes: { createdAt } },
+      {
+        id: row.userId,
+        attributes: {
+          email: row.email,
+          name: row.name,
+          role: row.role,
+          country: row.country,
+          institution: row.institution,
+          emailVerifiedAt: row.emailVerifiedAt ? sqliteDate(row.emailVerifiedAt) : null,
+        },
+      },
     ];
   }
 
