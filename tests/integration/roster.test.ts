@@ -1,9 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sendFreshnessReminders } from "#app/modules/roster/freshness.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
+import { sqliteFilePath } from "#prisma/sqlite-url.ts";
 import { createAction, createExpert, createFocalPoint, deploy, profileForm } from "#tests/factories/roster.ts";
 import { createUser, logInAs, TEST_PASSWORD } from "#tests/factories/users.ts";
 import { TestClient, visibleText } from "#tests/setup/http-client.ts";
@@ -166,6 +168,29 @@ describe("directory search, filters and pagination", () => {
     expect(await count("available=1")).toBe(3);
     expect(await count("state=PT&type=justice&lang=pt")).toBe(1);
     expect(await count("state=SE")).toBe(0);
+  });
+
+  it("shows a change committed by another process within about a second", async () => {
+    const client = await clientFor(await createUser());
+    expect((await text(client, "/roster?q=cormorant")).text).toContain("No experts match this search.");
+    // As another app process would: a commit on another connection, without telling this process's index.
+    const other = new Database(sqliteFilePath(process.env.DATABASE_URL!));
+    try {
+      const person = other.prepare(`SELECT userId, searchText FROM "ExpertProfile" WHERE institution = 'Pelican Agency' ORDER BY sortName LIMIT 1`).get() as { userId: string; searchText: string };
+      other.prepare(`UPDATE "ExpertProfile" SET searchText = ?, updatedAt = ? WHERE userId = ?`).run(`${person.searchText} cormorant`, new Date().toISOString(), person.userId);
+    } finally {
+      other.close();
+    }
+    const started = Date.now();
+    let found = "";
+    while (Date.now() - started < 5_000) {
+      found = (await text(client, "/roster?q=cormorant")).text;
+      if (found.includes("Showing 1–1 of 1 expert")) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(found).toContain("Showing 1–1 of 1 expert");
+    expect(found).toContain("Pelican Person 00");
+    expect(Date.now() - started).toBeLessThan(2_500);
   });
 
   it("finds names without their accents and sorts by Member State", async () => {

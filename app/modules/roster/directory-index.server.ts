@@ -1,3 +1,4 @@
+import { readRow } from "#app/utils/db-read.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
 import type { RosterViewer } from "./access.server.ts";
@@ -12,8 +13,9 @@ import { foldText, LANGUAGES, THEMATIC_AREAS } from "./taxonomy.ts";
  * count (measured; docs/decisions/022).
  *
  * The database stays the source of truth. Writes made by this process mark the index dirty;
- * otherwise, at most once a second, it checks a stamp (number of profiles and latest updatedAt,
- * from one index) so changes made by other processes show within a second. A changed stamp
+ * otherwise, at most once a second, it asks SQLite whether anything was committed since (PRAGMA
+ * data_version) and, if so, checks a stamp (number of profiles and latest updatedAt, from one
+ * index) so changes made by other processes show within a second. A changed stamp
  * rebuilds the index once. (A rename in account settings reaches the directory with the next
  * roster change; the profile page is always live.)
  */
@@ -67,6 +69,7 @@ const state = singleton("roster-directory-index", () => ({
   index: null as Index | null,
   building: null as { stamp: string; promise: Promise<Index> } | null,
   checkedAt: 0,
+  dataVersion: -1,
   dirty: true,
 }));
 
@@ -83,9 +86,15 @@ const langBits = (codes: string[]) => codes.reduce((bits, c) => bits | (LANG_BIT
 const splitWords = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 /** One statement, answered from the updatedAt index: any insert, update or delete of a profile changes it. */
-async function currentStamp() {
-  const [row] = await prisma.$queryRaw<{ n: number | bigint; latest: unknown }[]>`SELECT COUNT(*) AS n, MAX("updatedAt") AS latest FROM "ExpertProfile"`;
-  return `${String(row?.n ?? 0)}:${String(row?.latest ?? "")}`;
+/** Profiles and their latest change; prepared statements on the read connection (decision 040). */
+function currentStamp() {
+  const row = readRow<{ n: number; latest: string | number | null }>(`SELECT COUNT(*) AS n, MAX("updatedAt") AS latest FROM "ExpertProfile"`);
+  return `${row?.n ?? 0}:${row?.latest ?? ""}`;
+}
+
+/** SQLite's counter of commits made by other connections (Prisma's, other processes'): unchanged means nothing to recount. */
+function databaseVersion() {
+  return readRow<{ data_version: number }>("PRAGMA data_version")?.data_version ?? -1;
 }
 
 async function build(stamp: string): Promise<Index> {
@@ -166,9 +175,12 @@ async function build(stamp: string): Promise<Index> {
 async function getIndex(): Promise<Index> {
   const now = Date.now();
   if (state.index && !state.dirty && now - state.checkedAt < CHECK_EVERY_MS) return state.index;
-  state.dirty = false;
   state.checkedAt = now;
-  const stamp = await currentStamp();
+  const version = databaseVersion();
+  if (state.index && !state.dirty && version === state.dataVersion) return state.index;
+  state.dirty = false;
+  state.dataVersion = version;
+  const stamp = currentStamp();
   if (state.index?.stamp === stamp) return state.index;
   // One rebuild at a time; requests wanting the same stamp share it, a newer stamp waits and rebuilds.
   while (state.building && state.building.stamp !== stamp) await state.building.promise.catch(() => null);
