@@ -8,6 +8,7 @@ import { isDatabaseReachable, preparePragmas, prisma } from "#app/utils/db.serve
 import { getEnv } from "#app/utils/env.server.ts";
 import { logger } from "#app/utils/logger.server.ts";
 import { startJobs } from "./jobs/index.ts";
+import { admission } from "./http/admission.ts";
 import { mountRemix } from "./http/remix.ts";
 import { requestLog } from "./http/request-log.ts";
 import { mutationGuard, securityHeaders } from "./http/security.ts";
@@ -41,7 +42,8 @@ export async function startServer({ port = getEnv().PORT, host }: { port?: numbe
   app.use(compression());
   app.use(securityHeaders(env));
   app.use(mutationGuard(env));
-  const { closeVite } = await mountRemix(app, env, ROOT, [sessionMiddleware()]);
+  const pages = env.PAGE_CONCURRENCY ? [admission({ concurrency: env.PAGE_CONCURRENCY })] : [];
+  const { closeVite } = await mountRemix(app, env, ROOT, [...pages, sessionMiddleware()]);
 
   const httpServer = http.createServer(app);
   const io = await createSocketServer(httpServer, env);

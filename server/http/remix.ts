@@ -17,6 +17,11 @@ function loadContext(req: Request, res: Response): MieuxLoadContext {
   };
 }
 
+/** Only paths that name a file (`/favicon.svg`) look on disk; pages (`/roster`) go straight on, without a stat. */
+function filesOnly(serve: express.RequestHandler): express.RequestHandler {
+  return (req, res, next) => (/\.\w+$/.test(req.path) ? serve(req, res, next) : next());
+}
+
 /** Static assets and the Remix handler: the production build, or Vite middleware in development. */
 export async function mountRemix(app: Express, env: Env, root: string, beforeRemix: express.RequestHandler[]) {
   let build: ServerBuild | (() => Promise<ServerBuild>);
@@ -24,7 +29,7 @@ export async function mountRemix(app: Express, env: Env, root: string, beforeRem
   if (env.isProduction || env.NODE_ENV === "test") {
     const buildDir = path.join(root, "build");
     app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+    app.use(filesOnly(express.static(path.join(buildDir, "client"), { maxAge: "1h" })));
     build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
   } else {
     const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
@@ -32,7 +37,7 @@ export async function mountRemix(app: Express, env: Env, root: string, beforeRem
     build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
     closeVite = () => vite.close();
   }
-  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+  app.use(filesOnly(express.static(path.join(root, "public"), { maxAge: "1h" })));
   app.all("*", ...beforeRemix, createRequestHandler({ build, mode: env.NODE_ENV === "production" ? "production" : "development", getLoadContext: loadContext }));
   return { closeVite };
 }
