@@ -5,11 +5,16 @@ import { Card } from "#app/components/ui/card.tsx";
 import { upcomingCoffeeTeaser } from "#app/modules/coffee/teaser.server.ts";
 import { excerpt, listPosts } from "#app/modules/posts/posts.server.ts";
 import { formatDateTime } from "#app/utils/misc.ts";
+import { sharedRead } from "#app/utils/shared-read.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "MIEUX+ Community — the migration expertise network" }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const [nextCoffee, posts] = await Promise.all([upcomingCoffeeTeaser(), listPosts({ take: 4 })]);
+  // The same for every visitor: kept until the next commit to the database, or a few seconds.
+  const [nextCoffee, posts] = await Promise.all([
+    sharedRead("home:next-coffee", 5_000, () => upcomingCoffeeTeaser()),
+    sharedRead("home:latest-posts", 60_000, () => listPosts({ take: 4 })),
+  ]);
   return {
     user: context.user ? { name: context.user.name, emailVerified: context.user.emailVerified } : null,
     nextCoffee,

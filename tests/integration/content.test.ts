@@ -1,5 +1,7 @@
+import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "#app/utils/db.server.ts";
+import { sqliteFilePath } from "#prisma/sqlite-url.ts";
 import { createCoffee } from "#tests/factories/coffee.ts";
 import { createUser } from "#tests/factories/users.ts";
 import { TestClient, visibleText } from "#tests/setup/http-client.ts";
@@ -41,5 +43,24 @@ describe("shared content", () => {
     expect(home).toContain("Latest from the network");
     expect(home).toContain("News from the Azerbaijan V Action");
     expect(home).toContain("Cultural agility: ten tips before a deployment");
+  });
+
+  it("shows a new post on the very next home page request, even one written by another process", async () => {
+    const visitor = new TestClient(baseUrl);
+    const before = visibleText((await visitor.page("/")).html);
+    expect(before).not.toContain("Focal Point update from Tallinn");
+    const author = await prisma.user.findFirstOrThrow({ where: { name: "Lucia Romano" } });
+    // Another app process's commit: a separate connection, nothing in this process is told.
+    const other = new Database(sqliteFilePath(process.env.DATABASE_URL!));
+    try {
+      const now = new Date().toISOString();
+      other
+        .prepare(`INSERT INTO "Post" (id, authorId, kind, title, body, createdAt, updatedAt) VALUES (?, ?, 'update', ?, ?, ?, ?)`)
+        .run("post-from-another-process", author.id, "Focal Point update from Tallinn", "Three new experts joined.", now, now);
+    } finally {
+      other.close();
+    }
+    const after = visibleText((await visitor.page("/")).html);
+    expect(after).toContain("Focal Point update from Tallinn");
   });
 });

@@ -1,5 +1,6 @@
 import { readRow } from "#app/utils/db-read.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
+import { databaseVersion } from "#app/utils/shared-read.server.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
 import type { RosterViewer } from "./access.server.ts";
 import { parseAreasText, parseLanguagesText } from "./denormalise.ts";
@@ -90,11 +91,6 @@ const splitWords = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolea
 function currentStamp() {
   const row = readRow<{ n: number; latest: string | number | null }>(`SELECT COUNT(*) AS n, MAX("updatedAt") AS latest FROM "ExpertProfile"`);
   return `${row?.n ?? 0}:${row?.latest ?? ""}`;
-}
-
-/** SQLite's counter of commits made by other connections (Prisma's, other processes'): unchanged means nothing to recount. */
-function databaseVersion() {
-  return readRow<{ data_version: number }>("PRAGMA data_version")?.data_version ?? -1;
 }
 
 async function build(stamp: string): Promise<Index> {
