@@ -63,4 +63,14 @@ describe("shared content", () => {
     const after = visibleText((await visitor.page("/")).html);
     expect(after).toContain("Focal Point update from Tallinn");
   });
+
+  it("tells search engines to keep to the public pages (robots.txt)", async () => {
+    const res = await fetch(`${baseUrl}/robots.txt`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
+    const lines = (await res.text()).split("\n");
+    expect(lines).toContain("User-agent: *");
+    for (const path of ["/admin", "/roster", "/settings", "/focal-points"]) expect(lines).toContain(`Disallow: ${path}`);
+    expect(lines.some((l) => /^Disallow: \/?$/.test(l) || l === "Disallow: /sessions")).toBe(false);
+  });
 });
