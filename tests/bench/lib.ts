@@ -28,6 +28,8 @@ export type AppProcess = {
   pid: number;
   dataDir: string;
   databaseUrl: string;
+  /** User + system CPU time the server process has used so far, in ms (from /proc; 10 ms ticks). */
+  cpuMs(): number;
   /** Resident memory of the server process, in MB (from /proc). */
   rssMb(): number;
   /** SIGTERM, then wait for the exit; resolves with the exit code. */
@@ -44,7 +46,10 @@ export async function startAppProcess({
   port: fixedPort,
   databaseUrl: sharedDatabaseUrl,
   nodeArgs = [],
+  cwd = ROOT,
 }: {
+  /** Another checkout of the app to run (tests/bench/compare.ts); this one by default. */
+  cwd?: string;
   /** Extra node flags for the server process (e.g. --cpu-prof). */
   nodeArgs?: string[];
   env?: Record<string, string>;
@@ -60,7 +65,7 @@ export async function startAppProcess({
   fs.mkdirSync(dataDir, { recursive: true });
   const databaseUrl = sharedDatabaseUrl ?? `file:${path.join(dataDir, "bench.db")}`;
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/index.ts"], {
-    cwd: ROOT,
+    cwd,
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -88,6 +93,10 @@ export async function startAppProcess({
     pid: child.pid!,
     dataDir,
     databaseUrl,
+    cpuMs() {
+      const fields = fs.readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1].split(" ");
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    },
     rssMb() {
       const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");
       const kb = Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);

@@ -10,12 +10,6 @@ import { ROOT, TMP } from "#tests/setup/paths.ts";
 import { load } from "./http-load.ts";
 import { startAppProcess } from "./lib.ts";
 
-/** User + system CPU time of a process so far, in ms (Linux /proc; clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
 const argv = process.argv.slice(2);
 const flag = (name: string, fallback: string) => {
   const i = argv.indexOf(`--${name}`);
@@ -62,9 +56,9 @@ try {
     await load(`${app.url}${p}`, { connections: 10, seconds: 2, headers });
   }
   for (const p of paths) {
-    const cpuBefore = cpuMs(app.pid);
+    const cpuBefore = app.cpuMs();
     const r = await load(`${app.url}${p}`, { connections: 50, seconds, headers });
-    const perRequest = (cpuMs(app.pid) - cpuBefore) / r.total;
+    const perRequest = (app.cpuMs() - cpuBefore) / r.total;
     console.log(`${p}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors + r.non2xx}, server CPU ${perRequest.toFixed(2)} ms/request`);
   }
 } finally {
