@@ -89,4 +89,25 @@ describe("admission (first come, first served)", () => {
     expect((await queued).status).toBe(503);
     expect(s.started).toEqual(["1"]); // 2 and 3 never reached the app
   });
+
+  it("frees the place of a client that leaves, waiting or being served", async () => {
+    const s = await serverWith({ concurrency: 1 });
+    closeServer = s.close;
+    const served = new AbortController();
+    const waiting = new AbortController();
+    const first = fetch(`${s.url}/work/1`, { signal: served.signal }).catch(() => "left");
+    await until(() => s.started.length === 1);
+    const second = fetch(`${s.url}/work/2`, { signal: waiting.signal }).catch(() => "left");
+    await new Promise((r) => setTimeout(r, 20));
+    waiting.abort(); // leaves the queue
+    served.abort(); // leaves while its request is in progress
+    expect(await first).toBe("left");
+    expect(await second).toBe("left");
+    // Both places are free again: the next request is served at once, and the one that left never ran.
+    const third = fetch(`${s.url}/work/3`).then((r) => r.text());
+    await until(() => s.started.includes("3"));
+    s.release("3");
+    expect(await third).toBe("done 3");
+    expect(s.started).toEqual(["1", "3"]);
+  });
 });
