@@ -18,13 +18,21 @@ const OTHER_COUNTRIES = (
 
 const displayNames = new Intl.DisplayNames(["en"], { type: "region" });
 
+/** Names already looked up: ICU's lookup shows in page profiles (a roster page asks ~50 times). */
+const names = new Map<string, string>();
+
 export function countryName(code: string | null | undefined): string {
   if (!code) return "";
-  try {
-    return displayNames.of(code) ?? code;
-  } catch {
-    return code;
+  let name = names.get(code);
+  if (name === undefined) {
+    try {
+      name = displayNames.of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    if (names.size < 1000) names.set(code, name);
   }
+  return name;
 }
 
 export function isMemberState(code: string | null | undefined): code is MemberStateCode {
