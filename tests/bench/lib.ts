@@ -64,7 +64,8 @@ export async function startAppProcess({
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
   const databaseUrl = sharedDatabaseUrl ?? `file:${path.join(dataDir, "bench.db")}`;
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/index.ts"], {
+  // --max-semi-space-size as `npm run serve` sets it (docs/decisions/040).
+  const child: ChildProcess = spawn(process.execPath, ["--max-semi-space-size=32", ...nodeArgs, "--import", "tsx", "server/index.ts"], {
     cwd,
     env: {
       ...process.env,
