@@ -49,4 +49,31 @@ describe("patched route matching", () => {
     expect(matchPath({ path: "/roster", end: false }, "/roster/abc")).not.toBeNull();
     expect(matchPath({ path: "/roster", end: true }, "/roster/abc")).toBeNull();
   });
+
+  it("hands out its remembered answers as copies: a caller changing a match cannot change the next one", () => {
+    const routes = tree();
+    const first = matchRoutes(routes, "/roster/abc")!;
+    (first[2].params as Record<string, string>).id = "changed";
+    first[2].pathname = "/elsewhere";
+    first.pop();
+    const again = matchRoutes(routes, "/roster/abc")!;
+    expect(ids(again)).toEqual(["root", "roster", "roster-expert"]);
+    expect(again[2].params).toEqual({ id: "abc" });
+    expect(again[2].pathname).toBe("/roster/abc");
+    expect(again[2].route).toBe(routes[0].children[1].children![1]);
+  });
+
+  it("tells apart paths that differ only by case or encoding", () => {
+    const routes = tree();
+    expect(matchRoutes(routes, "/roster/Abc")?.at(-1)?.params).toEqual({ id: "Abc" });
+    expect(matchRoutes(routes, "/roster/abc")?.at(-1)?.params).toEqual({ id: "abc" });
+    expect(matchRoutes(routes, "/roster/a%20b")?.at(-1)?.params).toEqual({ id: "a b" });
+  });
+
+  it("still answers correctly after more distinct paths than it remembers", () => {
+    const routes = tree();
+    for (let n = 0; n < 2_500; n++) expect(matchRoutes(routes, `/roster/x${n}`)?.at(-1)?.params).toEqual({ id: `x${n}` });
+    expect(ids(matchRoutes(routes, "/"))).toEqual(["root", "home"]);
+    expect(matchRoutes(routes, "/roster/x1")?.at(-1)?.params).toEqual({ id: "x1" });
+  });
 });
