@@ -46,6 +46,8 @@ type Entry = {
 
 type Index = {
   stamp: string;
+  /** Every profile, at its position Entry.i. */
+  entries: Entry[];
   byName: Entry[];
   byState: Entry[];
   byRecent: Entry[];
@@ -61,7 +63,34 @@ type Index = {
   postings: Int32Array[];
   /** Scratch for one search: how many query words each entry has matched so far. */
   hits: Uint8Array;
+  /** Recent query words and the entries they find (each once), so a repeated word does not rescan every word. */
+  wordMatches: Map<string, Int32Array>;
+  /**
+   * The filter fields again, one typed array per field indexed by Entry.i, and each sorted list as
+   * entry numbers: a filtered search walks 10,000 of these in a few hundred kilobytes of memory
+   * instead of visiting 10,000 objects scattered over the heap (≈ 5 times faster, measured).
+   */
+  columns: Columns;
+  orders: Sorted<Int32Array>;
 };
+
+type Columns = {
+  restricted: Uint8Array;
+  /** Member State and institution type as small numbers (codes below). */
+  state: Uint8Array;
+  type: Uint8Array;
+  areaBits: Int32Array;
+  langBits: Int32Array;
+  deployments: Int32Array;
+  available: Uint8Array;
+  /** NaN when availability has no end date. */
+  availableUntil: Float64Array;
+  stateCode: Map<string, number>;
+  typeCode: Map<string, number>;
+};
+
+/** Query words remembered per index: a word's entries are at most 40 KB at 10,000 experts. */
+const WORD_MATCHES_KEPT = 500;
 
 /** How long another process's change may take to show here; changes made in this process show at once. */
 const CHECK_EVERY_MS = 1000;
@@ -165,7 +194,54 @@ async function build(stamp: string): Promise<Index> {
   const words = [...byWord.keys()];
   const postings = words.map((w) => Int32Array.from(byWord.get(w)!));
   const byId = new Map(entries.map((e) => [e.id, e]));
-  return { stamp, byName, byState, byRecent, stateByName, stateByRecent, networkCount, restrictedByState, byId, words, postings, hits: new Uint8Array(entries.length) };
+  const order = (list: Entry[]) => Int32Array.from(list, (e) => e.i);
+  const orderEach = (map: Map<string, Entry[]>) => new Map([...map].map(([key, list]) => [key, order(list)]));
+  return {
+    stamp,
+    entries,
+    byName,
+    byState,
+    byRecent,
+    stateByName,
+    stateByRecent,
+    networkCount,
+    restrictedByState,
+    byId,
+    words,
+    postings,
+    hits: new Uint8Array(entries.length),
+    wordMatches: new Map(),
+    columns: columnsOf(entries),
+    orders: { byName: order(byName), byState: order(byState), byRecent: order(byRecent), stateByName: orderEach(stateByName), stateByRecent: orderEach(stateByRecent) },
+  };
+}
+
+function columnsOf(entries: Entry[]): Columns {
+  const n = entries.length;
+  const code = (map: Map<string, number>, key: string) => map.get(key) ?? map.set(key, Math.min(map.size + 1, 255)).get(key)!;
+  const c: Columns = {
+    restricted: new Uint8Array(n),
+    state: new Uint8Array(n),
+    type: new Uint8Array(n),
+    areaBits: new Int32Array(n),
+    langBits: new Int32Array(n),
+    deployments: new Int32Array(n),
+    available: new Uint8Array(n),
+    availableUntil: new Float64Array(n),
+    stateCode: new Map(),
+    typeCode: new Map(),
+  };
+  for (const e of entries) {
+    c.restricted[e.i] = e.restricted ? 1 : 0;
+    c.state[e.i] = code(c.stateCode, e.memberState);
+    c.type[e.i] = code(c.typeCode, e.institutionType);
+    c.areaBits[e.i] = e.areaBits;
+    c.langBits[e.i] = e.langBits;
+    c.deployments[e.i] = e.deploymentCount;
+    c.available[e.i] = e.available ? 1 : 0;
+    c.availableUntil[e.i] = e.availableUntil ?? NaN;
+  }
+  return c;
 }
 
 async function getIndex(): Promise<Index> {
@@ -194,16 +270,39 @@ async function getIndex(): Promise<Index> {
   return state.building.promise;
 }
 
+/** The entries having some word that contains `word`: a scan of every distinct word, then remembered until the index changes. */
+function entriesMatching(index: Index, word: string): Int32Array {
+  const kept = index.wordMatches.get(word);
+  if (kept) return kept;
+  const seen = new Uint8Array(index.hits.length);
+  const found: number[] = [];
+  for (let k = 0; k < index.words.length; k++) {
+    if (!index.words[k].includes(word)) continue;
+    const posting = index.postings[k];
+    for (let j = 0; j < posting.length; j++) {
+      if (seen[posting[j]]) continue;
+      seen[posting[j]] = 1;
+      found.push(posting[j]);
+    }
+  }
+  const result = Int32Array.from(found);
+  if (index.wordMatches.size >= WORD_MATCHES_KEPT) index.wordMatches.delete(index.wordMatches.keys().next().value!);
+  index.wordMatches.set(word, result);
+  return result;
+}
+
+type Sorted<T> = { byName: T; byState: T; byRecent: T; stateByName: Map<string, T>; stateByRecent: Map<string, T> };
+
+/** The list to walk for a query: one Member State's or everyone's, in the order asked for. */
+function inOrder<T>(query: DirectoryQuery, sorted: Sorted<T>, none: T): T {
+  if (query.state) return (query.sort === "recent" ? sorted.stateByRecent : sorted.stateByName).get(query.state) ?? none;
+  return query.sort === "state" ? sorted.byState : query.sort === "recent" ? sorted.byRecent : sorted.byName;
+}
+
 /** How many profiles match a directory query for this viewer, and those in [from, to) in the requested order. */
 export async function matchDirectory(viewer: RosterViewer, query: DirectoryQuery, { from, to }: { from: number; to: number }, now = new Date()) {
   const index = await getIndex();
-  const list = query.state
-    ? ((query.sort === "recent" ? index.stateByRecent : index.stateByName).get(query.state) ?? [])
-    : query.sort === "state"
-      ? index.byState
-      : query.sort === "recent"
-        ? index.byRecent
-        : index.byName;
+  const list = inOrder(query, index, []);
   const focal = viewer.focalStates;
   // Visibility, as visibleProfilesWhere: organisers all; others open profiles, their own, and their States' as Focal Points.
   const visible = (e: Entry) => viewer.isOrganiser || !e.restricted || e.id === viewer.id || focal.includes(e.memberState);
@@ -238,30 +337,38 @@ export async function matchDirectory(viewer: RosterViewer, query: DirectoryQuery
   if (queryWords.length) {
     hits.fill(0);
     queryWords.forEach((word, n) => {
-      for (let k = 0; k < index.words.length; k++) {
-        if (!index.words[k].includes(word)) continue;
-        const posting = index.postings[k];
-        for (let j = 0; j < posting.length; j++) if (hits[posting[j]] === n) hits[posting[j]] = n + 1;
-      }
+      const found = entriesMatching(index, word);
+      for (let j = 0; j < found.length; j++) if (hits[found[j]] === n) hits[found[j]] = n + 1;
     });
   }
   const wanted = queryWords.length;
   const area = query.area ? (AREA_BIT.get(query.area) ?? 0) : 0;
   const lang = query.lang ? (LANG_BIT.get(query.lang) ?? 0) : 0;
   const nowMs = now.getTime();
+  const c = index.columns;
+  const orders = index.orders;
+  const ids = inOrder(query, orders, new Int32Array(0));
+  // The same visibility rule as `visible` above, in numbers.
+  const seesAll = viewer.isOrganiser;
+  const own = index.byId.get(viewer.id)?.i ?? -1;
+  const focalState = new Uint8Array(256);
+  for (const f of focal) if (c.stateCode.has(f)) focalState[c.stateCode.get(f)!] = 1;
+  // A type no profile has matches nothing (code 0 is never given).
+  const type = query.type ? (c.typeCode.get(query.type) ?? 0) : -1;
+  const deployed = query.deployed === "yes" ? 1 : query.deployed === "no" ? 0 : -1;
   const window: Entry[] = [];
   let total = 0;
-  for (let k = 0; k < list.length; k++) {
-    const e = list[k];
-    if (wanted && hits[e.i] !== wanted) continue;
-    if (!visible(e)) continue;
-    if (query.type && e.institutionType !== query.type) continue;
-    if (area && !(e.areaBits & area)) continue;
-    if (lang && !(e.langBits & lang)) continue;
-    if (query.deployed === "yes" && e.deploymentCount === 0) continue;
-    if (query.deployed === "no" && e.deploymentCount > 0) continue;
-    if (query.available && !(e.available && (e.availableUntil === null || e.availableUntil >= nowMs))) continue;
-    if (total >= from && total < to) window.push(e);
+  for (let k = 0; k < ids.length; k++) {
+    const i = ids[k];
+    if (wanted && hits[i] !== wanted) continue;
+    if (!seesAll && c.restricted[i] && i !== own && !focalState[c.state[i]]) continue;
+    if (type >= 0 && c.type[i] !== type) continue;
+    if (area && !(c.areaBits[i] & area)) continue;
+    if (lang && !(c.langBits[i] & lang)) continue;
+    if (deployed === 1 && c.deployments[i] === 0) continue;
+    if (deployed === 0 && c.deployments[i] > 0) continue;
+    if (query.available && !(c.available[i] && (Number.isNaN(c.availableUntil[i]) || c.availableUntil[i] >= nowMs))) continue;
+    if (total >= from && total < to) window.push(index.entries[i]);
     total++;
   }
   return { total, window };
