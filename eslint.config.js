@@ -25,7 +25,12 @@ export default tseslint.config(
       "@typescript-eslint/no-non-null-assertion": "off",
       // Reading process.env is the job of app/utils/env.server.ts only.
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Use getEnv() from app/utils/env.server.ts." }],
+      "no-restricted-imports": ["error", { paths: [{ name: "lucide-react", message: "Import icons from #app/components/ui/icons.tsx (built once, not on every render)." }] }],
     },
+  },
+  {
+    files: ["app/components/ui/icons.tsx", "app/components/ui/icons.test.tsx"],
+    rules: { "no-restricted-imports": "off" },
   },
   {
     files: ["app/utils/env.server.ts", "server/**", "tests/**", "prisma/**", "prisma.config.ts", "vite.config.ts", "app/utils/logger.server.ts"],

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { Hammer } from "lucide-react";
+import { Hammer } from "#app/components/ui/icons.tsx";
 import { Card } from "./ui/card.tsx";
 
 /** An honest placeholder for an area that is planned but not built yet: no fake data. */

@@ -1,5 +1,5 @@
 import { Form, Link, NavLink } from "@remix-run/react";
-import { Coffee, FileText, Globe2, Home, LogIn, Menu, Settings, Shield, Sparkles, Users, Waypoints, X } from "lucide-react";
+import { Coffee, FileText, Globe2, Home, LogIn, Menu, Settings, Shield, Sparkles, Users, Waypoints, X } from "#app/components/ui/icons.tsx";
 import { useState } from "react";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import type { SessionUser } from "#app/modules/auth/session.server.ts";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { MailCheck } from "lucide-react";
+import { MailCheck } from "#app/components/ui/icons.tsx";
 import { Card } from "#app/components/ui/card.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Check your email — MIEUX+ Community" }];

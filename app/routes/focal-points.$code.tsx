@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ArrowLeft, Mail } from "lucide-react";
+import { ArrowLeft, Mail } from "#app/components/ui/icons.tsx";
 import { Badge } from "#app/components/roster/filters.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card, PageHeader } from "#app/components/ui/card.tsx";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ArrowLeft, Mail } from "lucide-react";
+import { ArrowLeft, Mail } from "#app/components/ui/icons.tsx";
 import { Badge } from "#app/components/roster/filters.tsx";
 import { Alert, Card } from "#app/components/ui/card.tsx";
 import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";

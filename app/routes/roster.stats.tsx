@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ArrowLeft } from "lucide-react";
+import { ArrowLeft } from "#app/components/ui/icons.tsx";
 import { BarChart, EuropeMap } from "#app/components/roster/charts.tsx";
 import { Card, PageHeader } from "#app/components/ui/card.tsx";
 import { europeShapes, MAP_HEIGHT, MAP_WIDTH } from "#app/modules/roster/map.server.ts";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { CalendarPlus, Download, MessageCircleQuestion, MonitorPlay, Pencil, Users, Video } from "lucide-react";
+import { CalendarPlus, Download, MessageCircleQuestion, MonitorPlay, Pencil, Users, Video } from "#app/components/ui/icons.tsx";
 import { Countdown, SessionTime, StatusBadge } from "#app/components/coffee/session-time.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card } from "#app/components/ui/card.tsx";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { CalendarPlus, Plus } from "lucide-react";
+import { CalendarPlus, Plus } from "#app/components/ui/icons.tsx";
 import { SessionTime, StatusBadge } from "#app/components/coffee/session-time.tsx";
 import { Card, PageHeader } from "#app/components/ui/card.tsx";
 import { listCoffees } from "#app/modules/coffee/coffee.server.ts";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { Download } from "lucide-react";
+import { Download } from "#app/components/ui/icons.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card } from "#app/components/ui/card.tsx";
 import { TextField } from "#app/components/ui/field.tsx";

@@ -1,6 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Sparkles } from "lucide-react";
+import { Sparkles } from "#app/components/ui/icons.tsx";
 import { Card, PageHeader } from "#app/components/ui/card.tsx";
 import { listSpotlights } from "#app/modules/coffee/spotlights.server.ts";
 import { countryName } from "#app/utils/countries.ts";
