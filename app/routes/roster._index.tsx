@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { BarChart3, Download, UserPlus } from "lucide-react";
+import { BarChart3, Download, UserPlus } from "#app/components/ui/icons.tsx";
 import { Badge, FilterSelect, FilterText, Pagination } from "#app/components/roster/filters.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Card, PageHeader } from "#app/components/ui/card.tsx";
@@ -10,7 +10,7 @@ import { rosterViewer } from "#app/modules/roster/access.server.ts";
 import { directoryParams, parseDirectoryQuery, type DirectoryQuery } from "#app/modules/roster/directory-query.ts";
 import { searchDirectory } from "#app/modules/roster/directory.server.ts";
 import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, LANGUAGE_CODES, languageName, SORTS, THEMATIC_AREAS, type InstitutionType } from "#app/modules/roster/taxonomy.ts";
-import { countryName, EU_MEMBER_STATES } from "#app/utils/countries.ts";
+import { byCountryName, countryName, EU_MEMBER_STATES } from "#app/utils/countries.ts";
 
 export const meta: MetaFunction = () => [{ title: "Expert Roster — MIEUX+ Community" }];
 
@@ -18,7 +18,23 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requireVerifiedUser(args);
   const viewer = await rosterViewer(user);
   const query = parseDirectoryQuery(new URL(args.request.url).searchParams);
-  const result = await searchDirectory(viewer, query);
+  const { experts, ...page } = await searchDirectory(viewer, query);
+  // Labels are put together here, once: the page shows them as text, and a few strings per expert
+  // cost far less to send for hydration than nested lists of areas and language objects.
+  const result = {
+    ...page,
+    experts: experts.map((e) => ({
+      id: e.id,
+      name: e.name,
+      role: [e.position, e.institution].filter(Boolean).join(", "),
+      place: `${countryName(e.memberState)} · ${INSTITUTION_TYPE_LABELS[e.institutionType as InstitutionType] ?? e.institutionType}`,
+      availableNow: e.availableNow,
+      deployments: e.deployments,
+      restricted: e.restricted,
+      areas: e.thematicAreas.join(" · "),
+      languages: e.languages.map((l) => `${languageName(l.language)} (${l.level})`).join(", "),
+    })),
+  };
   return {
     query,
     result,
@@ -28,7 +44,7 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-const STATE_OPTIONS = [...EU_MEMBER_STATES].sort((a, b) => countryName(a).localeCompare(countryName(b)));
+const STATE_OPTIONS = [...EU_MEMBER_STATES].sort(byCountryName);
 
 /**
  * One search form. On small screens only the text search shows until "Show all filters" is
@@ -154,12 +170,8 @@ export default function RosterDirectory() {
                         <h3 className="text-lg font-bold">
                           <Link to={`/roster/${e.id}`}>{e.name}</Link>
                         </h3>
-                        <p className="text-sm text-ink">
-                          {[e.position, e.institution].filter(Boolean).join(", ")}
-                        </p>
-                        <p className="text-sm text-muted">
-                          {countryName(e.memberState)} · {INSTITUTION_TYPE_LABELS[e.institutionType as InstitutionType] ?? e.institutionType}
-                        </p>
+                        <p className="text-sm text-ink">{e.role}</p>
+                        <p className="text-sm text-muted">{e.place}</p>
                       </div>
                       <div className="flex flex-wrap gap-1.5 sm:justify-end">
                         {e.availableNow ? <Badge tone="success">Available now</Badge> : null}
@@ -169,11 +181,10 @@ export default function RosterDirectory() {
                     </div>
                     <p className="mt-2 text-sm">
                       <span className="sr-only">Thematic areas: </span>
-                      {e.thematicAreas.join(" · ")}
+                      {e.areas}
                     </p>
                     <p className="mt-1 text-sm text-muted">
-                      <span className="font-semibold text-ink">Languages:</span>{" "}
-                      {e.languages.map((l) => `${languageName(l.language)} (${l.level === "native" ? "native" : l.level})`).join(", ")}
+                      <span className="font-semibold text-ink">Languages:</span> {e.languages}
                     </p>
                   </Card>
                 </li>
