@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ArrowRight, Coffee, Globe2, Users } from "lucide-react";
+import { ArrowRight, Coffee, Globe2, Users } from "#app/components/ui/icons.tsx";
 import { Card } from "#app/components/ui/card.tsx";
 import { upcomingCoffeeTeaser } from "#app/modules/coffee/teaser.server.ts";
 import { excerpt, listPosts } from "#app/modules/posts/posts.server.ts";
 import { formatDateTime } from "#app/utils/misc.ts";
 import { sharedRead } from "#app/utils/shared-read.server.ts";
+import { DateTime } from "#app/components/date-time.tsx";
 
 export const meta: MetaFunction = () => [{ title: "MIEUX+ Community — the migration expertise network" }];
 
@@ -130,7 +131,7 @@ export default function HomePage() {
                   <h3 className="mt-1 text-lg font-bold">
                     <Link to={`/posts/${post.id}`}>{post.title}</Link>
                   </h3>
-                  <p className="mt-1 text-sm text-muted">{formatDateTime(post.createdAt)}</p>
+                  <p className="mt-1 text-sm text-muted"><DateTime value={post.createdAt} /></p>
                   <p className="mt-2">{post.excerpt}</p>
                 </Card>
               </li>

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Card } from "#app/components/ui/card.tsx";
 import { listAuditLog } from "#app/modules/admin/audit.server.ts";
 import { requireRole } from "#app/modules/auth/guards.server.ts";
-import { formatDateTime } from "#app/utils/misc.ts";
+import { DateTime } from "#app/components/date-time.tsx";
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "organiser");
@@ -33,7 +33,7 @@ export default function AdminAudit() {
           <tbody className="divide-y divide-line">
             {entries.map((e) => (
               <tr key={e.id}>
-                <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(e.createdAt)}</td>
+                <td className="py-2 pr-3 whitespace-nowrap"><DateTime value={e.createdAt} /></td>
                 <td className="py-2 pr-3">{e.actor ? e.actor.name : "System"}</td>
                 <td className="py-2 pr-3"><Link to={`?action=${encodeURIComponent(e.action)}`}>{e.action}</Link></td>
                 <td className="py-2 font-mono text-xs break-all">{[e.targetType && `${e.targetType} ${e.targetId}`, e.data, e.ip].filter(Boolean).join(" · ")}</td>

@@ -6,8 +6,8 @@ import { audit } from "#app/modules/admin/audit.server.ts";
 import { requireRole } from "#app/modules/auth/guards.server.ts";
 import { outboxCounts, retryMail } from "#app/modules/notifications/outbox.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
-import { formatDateTime } from "#app/utils/misc.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { DateTime } from "#app/components/date-time.tsx";
 
 const STATUSES = ["pending", "sending", "sent", "failed"] as const;
 
@@ -76,10 +76,10 @@ export default function AdminOutbox() {
                 <td className="py-2 pr-3">
                   {m.status}
                   {m.attempts ? ` · ${m.attempts} attempt${m.attempts === 1 ? "" : "s"}` : ""}
-                  {m.status === "pending" && m.attempts ? <><br />next try {formatDateTime(m.nextAttemptAt)}</> : null}
-                  {m.sentAt ? <><br />sent {formatDateTime(m.sentAt)}</> : null}
+                  {m.status === "pending" && m.attempts ? <><br />next try <DateTime value={m.nextAttemptAt} /></> : null}
+                  {m.sentAt ? <><br />sent <DateTime value={m.sentAt} /></> : null}
                 </td>
-                <td className="py-2 pr-3">{formatDateTime(m.createdAt)}</td>
+                <td className="py-2 pr-3"><DateTime value={m.createdAt} /></td>
                 <td className="py-2">
                   {m.status === "failed" || (m.status === "pending" && m.attempts > 0) ? (
                     <Form method="post">

@@ -4,7 +4,7 @@ import Markdown from "react-markdown";
 import { Card } from "#app/components/ui/card.tsx";
 import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
 import { getPost } from "#app/modules/posts/posts.server.ts";
-import { formatDateTime } from "#app/utils/misc.ts";
+import { DateTime } from "#app/components/date-time.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.post.title} — MIEUX+ Community` : "Post — MIEUX+ Community" }];
 
@@ -23,7 +23,7 @@ export default function PostPage() {
       <p className="text-sm font-semibold text-brand-700 uppercase">{post.kind === "resource" ? "Resource" : "Update"}</p>
       <h1 className="mt-1 text-3xl font-bold">{post.title}</h1>
       <p className="mt-1 text-sm text-muted">
-        {post.author} · <time dateTime={new Date(post.createdAt).toISOString()}>{formatDateTime(post.createdAt)}</time>
+        {post.author} · <DateTime value={post.createdAt} />
       </p>
       <div className="prose-qa mt-6 space-y-4 [&_blockquote]:border-l-4 [&_blockquote]:border-brand-200 [&_blockquote]:pl-4 [&_blockquote]:text-lg [&_blockquote]:font-semibold [&_hr]:border-line">
         <Markdown skipHtml>{post.body}</Markdown>

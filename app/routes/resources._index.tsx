@@ -1,9 +1,9 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { FileText } from "lucide-react";
+import { FileText } from "#app/components/ui/icons.tsx";
 import { Card, PageHeader } from "#app/components/ui/card.tsx";
 import { excerpt, listPosts } from "#app/modules/posts/posts.server.ts";
-import { formatDateTime } from "#app/utils/misc.ts";
+import { DateTime } from "#app/components/date-time.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Resources — MIEUX+ Community" }];
 
@@ -33,7 +33,7 @@ export default function ResourcesPage() {
                       <Link to={`/posts/${r.id}`}>{r.title}</Link>
                     </h2>
                     <p className="text-sm text-muted">
-                      {r.author} · {formatDateTime(r.createdAt)}
+                      {r.author} · <DateTime value={r.createdAt} />
                     </p>
                     <p className="mt-2">{r.excerpt}</p>
                   </div>

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Card, PageHeader } from "#app/components/ui/card.tsx";
 import { requireRole } from "#app/modules/auth/guards.server.ts";
 import { feedbackResults } from "#app/modules/coffee/coffee.server.ts";
-import { formatDateTime } from "#app/utils/misc.ts";
+import { DateTime } from "#app/components/date-time.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Feedback results — MIEUX+ Community" }];
 
@@ -67,7 +67,7 @@ export default function FeedbackResults() {
               <li key={i} className="py-2">
                 <p>{c.comment}</p>
                 <p className="text-sm text-muted">
-                  Rated {c.rating} · {formatDateTime(c.createdAt)}
+                  Rated {c.rating} · <DateTime value={c.createdAt} />
                 </p>
               </li>
             ))}

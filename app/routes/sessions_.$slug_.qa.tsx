@@ -17,9 +17,9 @@ import { qaState } from "#app/modules/qa/questions.server.ts";
 import { designateByEmail, listTeam, QA_TEAM_ROLES, removeDesignation } from "#app/modules/qa/team.server.ts";
 import { useQaSocket } from "#app/modules/qa/use-qa-socket.ts";
 import { countryName } from "#app/utils/countries.ts";
-import { formatDateTime } from "#app/utils/misc.ts";
 import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { DateTime } from "#app/components/date-time.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Q&A: ${data.state.session.title} — MIEUX+ Community` : "Q&A — MIEUX+ Community" }];
 
@@ -183,7 +183,7 @@ export default function QaPage() {
         }
       />
       <p className="mb-4 text-sm text-muted">
-        {formatDateTime(state.session.startsAt)} – {formatDateTime(state.session.endsAt)}
+        <DateTime value={state.session.startsAt} /> – <DateTime value={state.session.endsAt} />
         {state.session.qaMode === "moderated" ? " · Questions are approved by a moderator before they appear." : null}
         {live.connected ? <span data-testid="presence">{` · Live: ${live.presence ?? 1} ${live.presence === 1 ? "person" : "people"} here`}</span> : null}
       </p>

@@ -9,8 +9,8 @@ import { audit } from "#app/modules/admin/audit.server.ts";
 import { webcalUrl } from "#app/modules/coffee/calendar.server.ts";
 import { privateFeedStatus, revokePrivateFeed, rotatePrivateFeed } from "#app/modules/coffee/feeds.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
-import { formatDateTime } from "#app/utils/misc.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { DateTime } from "#app/components/date-time.tsx";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
@@ -83,7 +83,7 @@ export default function CalendarSettings() {
             </div>
           </div>
         ) : feed ? (
-          <p className="mt-4 text-muted">You created your private address on {formatDateTime(feed.createdAt)}. For your safety we cannot show it again.</p>
+          <p className="mt-4 text-muted">You created your private address on <DateTime value={feed.createdAt} />. For your safety we cannot show it again.</p>
         ) : null}
         <div className="mt-4 flex flex-wrap gap-3">
           <Form method="post">

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { Monitor } from "lucide-react";
+import { Monitor } from "#app/components/ui/icons.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Card } from "#app/components/ui/card.tsx";
 import { listSessions, revokeSession } from "#app/modules/auth/accounts.server.ts";
 import { requireUser } from "#app/modules/auth/guards.server.ts";
 import { endAllSessions, endSession } from "#app/modules/auth/session.server.ts";
-import { formatDateTime } from "#app/utils/misc.ts";
 import { redirectWithToast, toastHeader } from "#app/utils/toast.server.ts";
+import { DateTime } from "#app/components/date-time.tsx";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
@@ -54,7 +54,7 @@ export default function SessionsSettings() {
                   {describeDevice(s.userAgent)} {s.current ? <span className="ml-1 rounded bg-green-100 px-2 py-0.5 text-xs text-green-900">This device</span> : null}
                 </p>
                 <p className="text-sm text-muted">
-                  Logged in {formatDateTime(s.createdAt)} · last active {formatDateTime(s.lastSeenAt)}
+                  Logged in <DateTime value={s.createdAt} /> · last active <DateTime value={s.lastSeenAt} />
                   {s.ip ? ` · ${s.ip}` : ""}
                 </p>
               </div>

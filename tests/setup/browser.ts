@@ -41,11 +41,32 @@ export async function newPerson(baseURL: string, viewport = { width: 1280, heigh
   const context = await b.newContext({ baseURL, viewport, locale: "en-GB", timezoneId: "Europe/Brussels", reducedMotion: "reduce" });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
+  watchHydration(page);
   return { context, page };
 }
 
-/** Runs axe (WCAG 2.1 A and AA rules) on the page and fails on serious or critical violations. */
+/**
+ * React's production build reports a page whose server HTML did not match what the browser
+ * rendered as minified errors 418–425 (it then throws the server HTML away and renders again:
+ * a flash, lost focus and typing). Any such report fails the next accessibility check.
+ */
+const HYDRATION_ERROR = /Minified React error #(418|419|421|422|423|425)\b|hydrat/i;
+const hydrationErrors = new WeakMap<Page, string[]>();
+
+function watchHydration(page: Page) {
+  const seen: string[] = [];
+  hydrationErrors.set(page, seen);
+  page.on("console", (message) => {
+    if (message.type() === "error" && HYDRATION_ERROR.test(message.text())) seen.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => {
+    if (HYDRATION_ERROR.test(String(error))) seen.push(`${page.url()}: ${error}`);
+  });
+}
+
+/** Runs axe (WCAG 2.1 A and AA rules) on the page and fails on serious or critical violations (and on any hydration error so far). */
 export async function expectAccessible(page: Page, label = page.url()) {
+  expect(hydrationErrors.get(page) ?? [], `hydration errors up to ${label}`).toEqual([]);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);

@@ -1,16 +1,7 @@
 import { useSyncExternalStore } from "react";
+import { useViewerZone } from "#app/components/date-time.tsx";
 import { formatRange, timeUntil, zoneLabel } from "#app/modules/coffee/time.ts";
 
-const noSubscription = () => () => {};
-
-/** The browser's zone; null while rendering on the server (and hydrating), so markup matches. */
-function useViewerZone() {
-  return useSyncExternalStore(
-    noSubscription,
-    () => Intl.DateTimeFormat().resolvedOptions().timeZone ?? null,
-    () => null,
-  );
-}
 
 const TICK_MS = 30_000;
 function subscribeClock(onChange: () => void) {

@@ -3,7 +3,8 @@ import type { FormEvent } from "react";
 import { Button } from "#app/components/ui/button.tsx";
 import type { QaPhase, QaQuestion, QaViewerRole } from "#app/modules/qa/events.ts";
 import { countryName } from "#app/utils/countries.ts";
-import { cn, formatDateTime } from "#app/utils/misc.ts";
+import { cn } from "#app/utils/misc.ts";
+import { DateTime } from "#app/components/date-time.tsx";
 
 type Props = {
   question: QaQuestion;
@@ -56,7 +57,7 @@ export function QuestionCard({ question: q, role, phase, voted, onSubmit }: Prop
             {q.asker?.country ? ` · ${countryName(q.asker.country)}` : null}
             {q.asker?.institution ? ` · ${q.asker.institution}` : null}
             {" · "}
-            <time dateTime={q.createdAt}>{formatDateTime(q.createdAt)}</time>
+            <DateTime value={q.createdAt} />
           </p>
           {q.status === "pending" && q.mine && !moderator ? <p className="mt-1 text-sm text-muted">Only you and the moderators can see it until it is approved.</p> : null}
           {q.answer ? (
