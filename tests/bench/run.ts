@@ -61,3 +61,9 @@ console.table(rows);
 const out = path.join(ROOT, "bench-results.json");
 fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), quick, node: process.version, cpus: (await import("node:os")).cpus().length, results }, null, 2));
 console.log(`Wrote ${path.relative(ROOT, out)}`);
+// A suite that could not run is a failed benchmark run (a missed target is reported, not fatal).
+const failedSuites = results.filter((r) => r.metric === "suite failed").map((r) => r.suite);
+if (failedSuites.length) {
+  console.error(`✖ suites that failed to run: ${failedSuites.join(", ")}`);
+  process.exit(1);
+}

@@ -55,10 +55,13 @@ const suite: BenchSuite = {
     await prisma.$disconnect();
     latencies.sort((a, b) => a - b);
     const rate = written / elapsed;
+    // Lanes walk voter × question pairs in order; past the last pair they vote again on one already
+    // counted (an idempotent re-vote), so the rows to expect are the distinct pairs written.
+    const distinctPairs = Math.min(written, users.length * questions.length);
     const rows: BenchResult[] = [
       { suite: "writes", metric: "votes written (vote row + recount, group commit)", value: rate, unit: "votes/s", target: "≥ 500", pass: rate >= 500 },
       { suite: "writes", metric: "vote write latency p99 (50 in flight)", value: latencies[Math.floor(latencies.length * 0.99)] ?? NaN, unit: "ms" },
-      { suite: "writes", metric: "vote rows stored = votes written = counts", value: stored, unit: "rows", pass: stored === written && counted === written },
+      { suite: "writes", metric: "vote rows stored = distinct votes written = counts", value: stored, unit: "rows", pass: stored === distinctPairs && counted === distinctPairs },
     ];
     return rows;
   },
