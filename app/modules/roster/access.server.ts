@@ -25,21 +25,24 @@ export async function rosterViewer(user: SessionUser): Promise<RosterViewer> {
 }
 
 /**
- * Which roster profiles a viewer may see, by visibility: organisers all; everyone else those
- * open to the network, Focal Points also the restricted ones of their own Member States; and one's own.
- * (The directory adds status = active on top.)
+ * Who may see an expert profile: THE rule, in two forms that must agree (a test checks every
+ * combination of viewer, visibility, status and Member State). Organisers see every profile; the
+ * owner sees their own; a Focal Point sees every profile of the Member States they look after;
+ * everyone else sees active profiles open to the network. Lists add their own filters on top
+ * (the directory shows active profiles only, even to organisers).
  */
 export function visibleProfilesWhere(viewer: RosterViewer): Prisma.ExpertProfileWhereInput {
   if (viewer.isOrganiser) return {};
-  const or: Prisma.ExpertProfileWhereInput[] = [{ visibility: "network" }, { userId: viewer.id }];
+  const or: Prisma.ExpertProfileWhereInput[] = [{ status: "active", visibility: "network" }, { userId: viewer.id }];
   if (viewer.focalStates.length) or.push({ memberState: { in: viewer.focalStates } });
   return { OR: or };
 }
 
+/** The same rule for one profile already in hand (profile pages, photos, the directory index). */
 export function canSeeProfile(viewer: RosterViewer, profile: { userId: string; status: string; visibility: string; memberState: string }) {
   if (viewer.isOrganiser || profile.userId === viewer.id) return true;
-  if (profile.status !== "active") return viewer.focalStates.includes(profile.memberState);
-  return profile.visibility === "network" || viewer.focalStates.includes(profile.memberState);
+  if (viewer.focalStates.includes(profile.memberState)) return true;
+  return profile.status === "active" && profile.visibility === "network";
 }
 
 /** Organisers manage every State; Focal Points only their own. */

@@ -2,7 +2,7 @@ import { readRow } from "#app/utils/db-read.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { databaseVersion } from "#app/utils/shared-read.server.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
-import type { RosterViewer } from "./access.server.ts";
+import { canSeeProfile, type RosterViewer } from "./access.server.ts";
 import { parseAreasText, parseLanguagesText } from "./denormalise.ts";
 import type { DirectoryQuery } from "./directory-query.ts";
 import { foldText, LANGUAGES, THEMATIC_AREAS } from "./taxonomy.ts";
@@ -24,6 +24,9 @@ type Entry = {
   /** Position in the index, for the per-search scratch array. */
   i: number;
   id: string;
+  /** The fields the visibility rule reads (canSeeProfile); the index holds active profiles only. */
+  userId: string;
+  status: string;
   name: string;
   sortName: string;
   searchText: string;
@@ -39,7 +42,6 @@ type Entry = {
   deploymentCount: number;
   confirmedAt: number;
   /** Integer forms of the filters, so a search compares numbers, not strings. */
-  restricted: boolean;
   areaBits: number;
   langBits: number;
 };
@@ -54,15 +56,15 @@ type Index = {
   /** The same per Member State (most searches name one). */
   stateByName: Map<string, Entry[]>;
   stateByRecent: Map<string, Entry[]>;
-  /** Profiles open to the network, overall and per State; restricted ones per State (for counts without a scan). */
-  networkCount: { all: number; byState: Map<string, number> };
-  restrictedByState: Map<string, number>;
-  byId: Map<string, Entry>;
   /** Every distinct word of the search texts, and the entries holding each (a word search scans words, not profiles). */
   words: string[];
   postings: Int32Array[];
   /** Scratch for one search: how many query words each entry has matched so far. */
   hits: Uint8Array;
+  /** Entry number by profile id (a viewer's own profile). */
+  byId: Map<string, number>;
+  /** Who sees what, per kind of viewer (see visibleMask). */
+  masks: Map<string, Uint8Array>;
   /** Recent query words and the entries they find (each once), so a repeated word does not rescan every word. */
   wordMatches: Map<string, Int32Array>;
   /**
@@ -75,9 +77,7 @@ type Index = {
 };
 
 type Columns = {
-  restricted: Uint8Array;
-  /** Member State and institution type as small numbers (codes below). */
-  state: Uint8Array;
+  /** Institution type as a small number (code below). */
   type: Uint8Array;
   areaBits: Int32Array;
   langBits: Int32Array;
@@ -85,7 +85,6 @@ type Columns = {
   available: Uint8Array;
   /** NaN when availability has no end date. */
   availableUntil: Float64Array;
-  stateCode: Map<string, number>;
   typeCode: Map<string, number>;
 };
 
@@ -146,6 +145,8 @@ async function build(stamp: string): Promise<Index> {
   const entries: Entry[] = rows.map((r, i) => ({
     i,
     id: r.userId,
+    userId: r.userId,
+    status: "active",
     name: r.user.name,
     sortName: r.sortName,
     searchText: r.searchText,
@@ -160,7 +161,6 @@ async function build(stamp: string): Promise<Index> {
     languagesText: r.languagesText,
     deploymentCount: r.deploymentCount,
     confirmedAt: r.confirmedAt.getTime(),
-    restricted: r.visibility !== "network",
     areaBits: areaBits(parseAreasText(r.areasText)),
     langBits: langBits(parseLanguagesText(r.languagesText).map((l) => l.language)),
   }));
@@ -170,19 +170,9 @@ async function build(stamp: string): Promise<Index> {
   const byRecent = [...entries].sort((a, b) => b.confirmedAt - a.confirmedAt || idOrder(a, b));
   const stateByName = new Map<string, Entry[]>();
   const stateByRecent = new Map<string, Entry[]>();
-  const networkCount = { all: 0, byState: new Map<string, number>() };
-  const restrictedByState = new Map<string, number>();
   const push = (map: Map<string, Entry[]>, key: string, e: Entry) => (map.get(key) ?? map.set(key, []).get(key)!).push(e);
-  const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   for (const e of byName) push(stateByName, e.memberState, e);
   for (const e of byRecent) push(stateByRecent, e.memberState, e);
-  for (const e of entries) {
-    if (e.restricted) bump(restrictedByState, e.memberState);
-    else {
-      networkCount.all++;
-      bump(networkCount.byState, e.memberState);
-    }
-  }
   const byWord = new Map<string, number[]>();
   for (const e of entries) {
     for (const w of new Set(splitWords(e.searchText))) {
@@ -193,7 +183,6 @@ async function build(stamp: string): Promise<Index> {
   }
   const words = [...byWord.keys()];
   const postings = words.map((w) => Int32Array.from(byWord.get(w)!));
-  const byId = new Map(entries.map((e) => [e.id, e]));
   const order = (list: Entry[]) => Int32Array.from(list, (e) => e.i);
   const orderEach = (map: Map<string, Entry[]>) => new Map([...map].map(([key, list]) => [key, order(list)]));
   return {
@@ -204,12 +193,11 @@ async function build(stamp: string): Promise<Index> {
     byRecent,
     stateByName,
     stateByRecent,
-    networkCount,
-    restrictedByState,
-    byId,
     words,
     postings,
     hits: new Uint8Array(entries.length),
+    byId: new Map(entries.map((e) => [e.id, e.i])),
+    masks: new Map(),
     wordMatches: new Map(),
     columns: columnsOf(entries),
     orders: { byName: order(byName), byState: order(byState), byRecent: order(byRecent), stateByName: orderEach(stateByName), stateByRecent: orderEach(stateByRecent) },
@@ -220,20 +208,15 @@ function columnsOf(entries: Entry[]): Columns {
   const n = entries.length;
   const code = (map: Map<string, number>, key: string) => map.get(key) ?? map.set(key, Math.min(map.size + 1, 255)).get(key)!;
   const c: Columns = {
-    restricted: new Uint8Array(n),
-    state: new Uint8Array(n),
     type: new Uint8Array(n),
     areaBits: new Int32Array(n),
     langBits: new Int32Array(n),
     deployments: new Int32Array(n),
     available: new Uint8Array(n),
     availableUntil: new Float64Array(n),
-    stateCode: new Map(),
     typeCode: new Map(),
   };
   for (const e of entries) {
-    c.restricted[e.i] = e.restricted ? 1 : 0;
-    c.state[e.i] = code(c.stateCode, e.memberState);
     c.type[e.i] = code(c.typeCode, e.institutionType);
     c.areaBits[e.i] = e.areaBits;
     c.langBits[e.i] = e.langBits;
@@ -291,6 +274,28 @@ function entriesMatching(index: Index, word: string): Int32Array {
   return result;
 }
 
+/** Kinds of viewer remembered per index (organisers, members, each Focal Point's set of States). */
+const MASKS_KEPT = 64;
+
+/**
+ * Which entries this viewer may see, as one byte per entry, computed with canSeeProfile (the one
+ * rule) once per kind of viewer and index. The rule depends on who the viewer is only through
+ * "one's own profile", which is added per search; everything else depends on the role and the
+ * Focal Point's States, shared by many viewers.
+ */
+function visibleMask(index: Index, viewer: RosterViewer): { mask: Uint8Array; own: number } {
+  const key = viewer.isOrganiser ? "organiser" : [...viewer.focalStates].sort().join(",");
+  let mask = index.masks.get(key);
+  if (!mask) {
+    const anyone = { ...viewer, id: "" };
+    mask = Uint8Array.from(index.entries, (e) => (canSeeProfile(anyone, e) ? 1 : 0));
+    if (index.masks.size >= MASKS_KEPT) index.masks.delete(index.masks.keys().next().value!);
+    index.masks.set(key, mask);
+  }
+  const own = index.byId.get(viewer.id) ?? -1;
+  return { mask, own: own >= 0 && canSeeProfile(viewer, index.entries[own]) ? own : -1 };
+}
+
 type Sorted<T> = { byName: T; byState: T; byRecent: T; stateByName: Map<string, T>; stateByRecent: Map<string, T> };
 
 /** The list to walk for a query: one Member State's or everyone's, in the order asked for. */
@@ -303,29 +308,16 @@ function inOrder<T>(query: DirectoryQuery, sorted: Sorted<T>, none: T): T {
 export async function matchDirectory(viewer: RosterViewer, query: DirectoryQuery, { from, to }: { from: number; to: number }, now = new Date()) {
   const index = await getIndex();
   const list = inOrder(query, index, []);
-  const focal = viewer.focalStates;
-  // Visibility, as visibleProfilesWhere: organisers all; others open profiles, their own, and their States' as Focal Points.
-  const visible = (e: Entry) => viewer.isOrganiser || !e.restricted || e.id === viewer.id || focal.includes(e.memberState);
-
+  const { mask, own } = visibleMask(index, viewer);
   const narrowed = !!(query.q.trim() || query.type || query.area || query.lang || query.deployed || query.available);
   if (!narrowed) {
-    // Browsing (all, or one State): the count comes from the index's tallies, and only the page is walked.
-    let total: number;
-    if (viewer.isOrganiser) total = list.length;
-    else {
-      const states = query.state ? [query.state] : null;
-      total = states ? (index.networkCount.byState.get(query.state) ?? 0) : index.networkCount.all;
-      for (const f of focal) if (!states || states.includes(f)) total += index.restrictedByState.get(f) ?? 0;
-      const own = index.byId.get(viewer.id);
-      if (own?.restricted && !focal.includes(own.memberState) && (!query.state || own.memberState === query.state)) total++;
-    }
+    // Browsing (all, or one State): only the visibility rule applies.
     const window: Entry[] = [];
-    let seen = 0;
-    for (let k = 0; k < list.length && seen < to; k++) {
-      const e = list[k];
-      if (!visible(e)) continue;
-      if (seen >= from) window.push(e);
-      seen++;
+    let total = 0;
+    for (const e of list) {
+      if (!mask[e.i] && e.i !== own) continue;
+      if (total >= from && total < to) window.push(e);
+      total++;
     }
     return { total, window };
   }
@@ -348,11 +340,6 @@ export async function matchDirectory(viewer: RosterViewer, query: DirectoryQuery
   const c = index.columns;
   const orders = index.orders;
   const ids = inOrder(query, orders, new Int32Array(0));
-  // The same visibility rule as `visible` above, in numbers.
-  const seesAll = viewer.isOrganiser;
-  const own = index.byId.get(viewer.id)?.i ?? -1;
-  const focalState = new Uint8Array(256);
-  for (const f of focal) if (c.stateCode.has(f)) focalState[c.stateCode.get(f)!] = 1;
   // A type no profile has matches nothing (code 0 is never given).
   const type = query.type ? (c.typeCode.get(query.type) ?? 0) : -1;
   const deployed = query.deployed === "yes" ? 1 : query.deployed === "no" ? 0 : -1;
@@ -361,13 +348,13 @@ export async function matchDirectory(viewer: RosterViewer, query: DirectoryQuery
   for (let k = 0; k < ids.length; k++) {
     const i = ids[k];
     if (wanted && hits[i] !== wanted) continue;
-    if (!seesAll && c.restricted[i] && i !== own && !focalState[c.state[i]]) continue;
     if (type >= 0 && c.type[i] !== type) continue;
     if (area && !(c.areaBits[i] & area)) continue;
     if (lang && !(c.langBits[i] & lang)) continue;
     if (deployed === 1 && c.deployments[i] === 0) continue;
     if (deployed === 0 && c.deployments[i] > 0) continue;
     if (query.available && !(c.available[i] && (Number.isNaN(c.availableUntil[i]) || c.availableUntil[i] >= nowMs))) continue;
+    if (!mask[i] && i !== own) continue;
     if (total >= from && total < to) window.push(index.entries[i]);
     total++;
   }
