@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { NGINX_PATH } from "./setup/nginx.ts";
 import { ROOT, TMP } from "./setup/paths.ts";
 
 const required = (name: string) => process.env[name] === "1" || process.env[name] === "true";
@@ -37,7 +38,14 @@ const redis = urlHostPort(process.env.TEST_REDIS_URL, 6379);
 const suites = [
   { name: "e2e", env: "REQUIRE_E2E", what: `Chromium at ${chromium}`, present: async () => fs.existsSync(chromium), dir: "tests/e2e", hint: "apt-get install -y chromium (or set CHROMIUM_PATH)" },
   { name: "pg", env: "REQUIRE_PG", what: `PostgreSQL on ${pg.host}:${pg.port}`, present: () => reachable(pg.host, pg.port), dir: "tests/scale-pg", hint: "start PostgreSQL or set TEST_PG_URL" },
-  { name: "redis", env: "REQUIRE_REDIS", what: `Redis on ${redis.host}:${redis.port}`, present: () => reachable(redis.host, redis.port), dir: "tests/scale", hint: "start Redis or set TEST_REDIS_URL" },
+  {
+    name: "redis",
+    env: "REQUIRE_REDIS",
+    what: `Redis on ${redis.host}:${redis.port} and nginx at ${NGINX_PATH}`,
+    present: async () => fs.existsSync(NGINX_PATH) && (await reachable(redis.host, redis.port)),
+    dir: "tests/scale",
+    hint: "start Redis (or set TEST_REDIS_URL) and apt-get install -y nginx",
+  },
 ];
 
 const projects = ["unit", "integration"];
