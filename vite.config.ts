@@ -47,7 +47,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["app/**/*.test.{ts,tsx}", "server/**/*.test.ts", "emails/**/*.test.{ts,tsx}", "prisma/**/*.test.ts"],
+          include: ["app/**/*.test.{ts,tsx}", "server/**/*.test.ts", "tests/setup/**/*.test.ts", "emails/**/*.test.{ts,tsx}", "prisma/**/*.test.ts"],
           globalSetup: ["tests/setup/global-setup.ts"],
           setupFiles: ["tests/setup/unit-env.ts"],
           testTimeout: 20_000,

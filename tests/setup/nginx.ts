@@ -6,6 +6,16 @@ import { freePort } from "./test-env-port.ts";
 
 export const NGINX_PATH = "/usr/sbin/nginx";
 
+/** docs/deploy/nginx.conf with its placeholders filled in (also how nginx.compose.conf is made). */
+export function renderNginxConf({ dir, listen, servers, extra }: { dir: string; listen: string; servers: string[]; extra?: string }) {
+  return fs
+    .readFileSync(path.join(ROOT, "docs", "deploy", "nginx.conf"), "utf8")
+    .replaceAll("{{dir}}", dir)
+    .replace("{{listen}}", listen)
+    .replace("{{servers}}", servers.map((s) => `    server ${s} max_fails=1 fail_timeout=5s;`).join("\n"))
+    .replace(/^\{\{extra\}\}\n/m, extra ? `      ${extra}\n` : "");
+}
+
 export type Nginx = { url: string; port: number; stop(): Promise<void> };
 
 /**
@@ -18,12 +28,12 @@ export async function startNginx(upstreams: number[]): Promise<Nginx> {
   const dir = path.join(TMP, `nginx-${port}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const conf = fs
-    .readFileSync(path.join(ROOT, "docs", "deploy", "nginx.conf"), "utf8")
-    .replaceAll("{{dir}}", dir)
-    .replace("{{listen}}", `127.0.0.1:${port}`)
-    .replace("{{servers}}", upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join("\n"))
-    .replace("{{extra}}", "      add_header X-Upstream $upstream_addr always;");
+  const conf = renderNginxConf({
+    dir,
+    listen: `127.0.0.1:${port}`,
+    servers: upstreams.map((p) => `127.0.0.1:${p}`),
+    extra: "add_header X-Upstream $upstream_addr always;",
+  });
   const file = path.join(dir, "nginx.conf");
   fs.writeFileSync(file, conf);
   execFileSync(NGINX_PATH, ["-t", "-q", "-c", file, "-p", dir, "-e", path.join(dir, "error.log")]);
