@@ -1,0 +1,44 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { getEnv } from "#app/utils/env.server.ts";
+import { sqliteFilePath } from "#prisma/sqlite-url.ts";
+import { CliError, type CliCommand } from "./types.ts";
+
+/**
+ * An online backup of the SQLite database: SQLite's backup API copies a consistent snapshot page by
+ * page while the server keeps reading and writing (no lock held for long). An operations tool, not
+ * part of the app's data path.
+ */
+export async function backupSqlite(databaseUrl: string, target: string) {
+  const destination = path.resolve(target);
+  if (fs.existsSync(destination)) throw new CliError(`${destination} already exists; choose a new file name`);
+  fs.mkdirSync(path.dirname(destination), { recursive: true });
+  const db = new Database(sqliteFilePath(databaseUrl), { readonly: true, fileMustExist: true, timeout: 5000 });
+  try {
+    await db.backup(destination);
+  } finally {
+    db.close();
+  }
+  // The copy is a plain database file (no WAL beside it), ready to be put in place of data/mieux.db.
+  const copy = new Database(destination);
+  copy.pragma("journal_mode = DELETE");
+  const check = copy.pragma("integrity_check", { simple: true });
+  copy.close();
+  if (check !== "ok") throw new Error(`the backup failed its integrity check: ${String(check)}`);
+  return { file: destination, bytes: fs.statSync(destination).size };
+}
+
+export const dbBackup: CliCommand = {
+  name: "db:backup",
+  usage: "db:backup <file.db>",
+  summary: "Online backup of the SQLite database while the server runs (restore: put the file in place of data/mieux.db).",
+  async run(args) {
+    const target = args.positional[0];
+    if (!target) throw new CliError("give the backup's file name");
+    const env = getEnv();
+    if (env.databaseKind !== "sqlite") throw new CliError("db:backup is for SQLite; back PostgreSQL up with pg_dump");
+    const { file, bytes } = await backupSqlite(env.DATABASE_URL, target);
+    console.log(`Backed up to ${file} (${Math.round(bytes / 1024)} KiB), integrity checked.`);
+  },
+};
