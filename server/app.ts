@@ -9,6 +9,7 @@ import { getEnv } from "#app/utils/env.server.ts";
 import { logger } from "#app/utils/logger.server.ts";
 import { startJobs } from "./jobs/index.ts";
 import { admission } from "./http/admission.ts";
+import { declaredBodyLimit } from "./http/body-limit.ts";
 import { mountRemix } from "./http/remix.ts";
 import { requestLog } from "./http/request-log.ts";
 import { mutationGuard, securityHeaders } from "./http/security.ts";
@@ -41,6 +42,7 @@ export async function startServer({ port = getEnv().PORT, host }: { port?: numbe
   });
   app.use(compression());
   app.use(securityHeaders(env));
+  app.use(declaredBodyLimit());
   app.use(mutationGuard(env));
   const pages = env.PAGE_CONCURRENCY ? [admission({ concurrency: env.PAGE_CONCURRENCY })] : [];
   const { closeVite } = await mountRemix(app, env, ROOT, [...pages, sessionMiddleware()]);

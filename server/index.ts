@@ -24,6 +24,9 @@ if (env.SEED_DEMO) {
 const { startServer } = await import("./app.ts");
 const server = await startServer();
 logger.info({ url: env.APP_URL, port: server.port, mode: env.NODE_ENV }, `MIEUX+ Community is listening on ${env.APP_URL}`);
+if (env.isProduction && !env.SMTP_URL) {
+  logger.warn({ dir: `${env.DATA_DIR}/mail` }, "no SMTP_URL: emails (with live links) are written to data/mail instead of being sent; set SMTP_URL on a server people use");
+}
 
 let shuttingDown = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

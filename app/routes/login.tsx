@@ -48,7 +48,7 @@ export default function LoginPage() {
       <Card className="mt-6">
         <Form method="post" noValidate>
           {actionData?.formError ? <Alert tone="error">{actionData.formError}</Alert> : null}
-          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+          <input type="hidden" name="redirectTo" value={safeRedirect(params.get("redirectTo"))} />
           <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={actionData?.values.email} error={errors.email} />
           <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
           <Button type="submit" className="w-full" disabled={busy}>

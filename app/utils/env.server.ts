@@ -33,7 +33,10 @@ const schema = z
     return {
       ...env,
       APP_URL: appUrl,
-      SEED_DEMO: env.SEED_DEMO ?? true,
+      // Demo accounts only where nobody else can reach them, unless asked for explicitly.
+      SEED_DEMO: env.SEED_DEMO ?? isLoopbackUrl(appUrl),
+      /** SEED_DEMO=1 given although the public URL is not loopback: seeded, with a loud warning. */
+      seedDemoExplicitlyPublic: env.SEED_DEMO === true && !isLoopbackUrl(appUrl),
       LOG_LEVEL: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "warn" : "info"),
       isProduction: env.NODE_ENV === "production",
       /** Secure, __Host- cookies whenever the public URL is HTTPS. */
@@ -43,6 +46,12 @@ const schema = z
   });
 
 export type Env = z.infer<typeof schema>;
+
+/** localhost, 127.0.0.0/8 or ::1: an address only this machine can reach. */
+export function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
 
 export class EnvError extends Error {}
 

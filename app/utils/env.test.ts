@@ -35,4 +35,16 @@ describe("environment", () => {
     expect(parseEnv({}).SEED_DEMO).toBe(true);
     expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(true);
   });
+
+  it("seeds demo accounts by default only when APP_URL is a loopback address", () => {
+    for (const url of ["http://localhost:3000", "http://127.0.0.1:8080", "http://[::1]:3000"]) {
+      expect(parseEnv({ APP_URL: url }).SEED_DEMO, url).toBe(true);
+    }
+    for (const url of ["https://community.mieux.example", "http://10.0.0.5:3000", "http://localhost.evil.example"]) {
+      expect(parseEnv({ APP_URL: url }).SEED_DEMO, url).toBe(false);
+    }
+    // Asked for explicitly on a public address: honoured, and flagged for a warning.
+    expect(parseEnv({ APP_URL: "https://community.mieux.example", SEED_DEMO: "1" })).toMatchObject({ SEED_DEMO: true, seedDemoExplicitlyPublic: true });
+    expect(parseEnv({ SEED_DEMO: "1" }).seedDemoExplicitlyPublic).toBe(false);
+  });
 });

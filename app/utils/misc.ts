@@ -5,11 +5,28 @@ export function cn(...inputs: ClassValue[]) {
   return twMerge(clsx(inputs));
 }
 
-/** Only same-site paths may be redirect targets (no open redirects). */
+// Any host we do not serve: a target resolved against it must keep it, or it leaves our site.
+const REDIRECT_BASE = "http://redirect-target.invalid";
+
+/**
+ * Only same-origin paths may be redirect targets (no open redirects). A browser drops tabs and
+ * newlines anywhere in a URL, reads a backslash as "/" and resolves "/../", so the target is judged as a
+ * browser would read it: cleaned, resolved against a dummy origin, and kept only if it stays there.
+ * The result is percent-encoded ASCII, safe in a Location header.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (!to || typeof to !== "string") return fallback;
-  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  let url: URL;
+  try {
+    url = new URL(to.replace(/[\t\n\r]/g, ""), REDIRECT_BASE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== REDIRECT_BASE) return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // "/.//evil.example" resolves to "//evil.example": same origin here, another host in a Location header.
+  if (!path.startsWith("/") || path.startsWith("//")) return fallback;
+  return path;
 }
 
 export function formatDateTime(date: Date | string, timeZone?: string, locale = "en-GB") {

@@ -1,5 +1,6 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { z } from "zod";
+import { getEnv } from "./env.server.ts";
 
 export const ToastSchema = z.object({
   type: z.enum(["success", "error", "info"]).default("info"),
@@ -9,7 +10,8 @@ export const ToastSchema = z.object({
 export type Toast = z.infer<typeof ToastSchema>;
 
 // The toast is shown once and is harmless text rendered by React, so it needs no signature.
-const toastCookie = createCookie("mieux_toast", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 });
+// Secure whenever the public URL is HTTPS, like the session cookie.
+const toastCookie = createCookie("mieux_toast", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60, secure: getEnv().secureCookies });
 
 export async function toastHeader(toast: z.input<typeof ToastSchema>) {
   return toastCookie.serialize(ToastSchema.parse(toast));

@@ -1,8 +1,9 @@
 import crypto from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
+import { redactUrl } from "./secret-urls.ts";
 
-/** A request id on every request (kept from X-Request-Id when sane) and one log line per response. */
+/** A request id on every request (kept from X-Request-Id when sane) and one log line per response, link tokens redacted. */
 export function requestLog(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
     const incoming = req.headers["x-request-id"];
@@ -14,7 +15,7 @@ export function requestLog(logger: Logger) {
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       const quiet = req.path === "/healthz" || req.path === "/readyz" || req.path.startsWith("/assets/");
       logger[quiet ? "debug" : res.statusCode >= 500 ? "error" : "info"](
-        { reqId: id, method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+        { reqId: id, method: req.method, url: redactUrl(req.originalUrl), status: res.statusCode, ms: Math.round(ms * 10) / 10 },
         "request",
       );
     });

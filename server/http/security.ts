@@ -2,8 +2,6 @@ import crypto from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import type { Env } from "#app/utils/env.server.ts";
 
-const MAX_BODY_BYTES = 6 * 1024 * 1024;
-
 /** A nonce per response and a strict Content-Security-Policy built around it. */
 export function securityHeaders(env: Env) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -44,15 +42,10 @@ export function isAllowedOrigin(origin: string, host: string | undefined, env: E
 
 /**
  * Mutations only from our own pages: a cross-site Origin (or Sec-Fetch-Site: cross-site when a
- * browser sends no Origin) is refused before anything runs. Also caps request bodies.
+ * browser sends no Origin) is refused before anything runs.
  */
 export function mutationGuard(env: Env) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const length = Number(req.headers["content-length"] ?? 0);
-    if (length > MAX_BODY_BYTES) {
-      res.status(413).type("text/plain").send(`The request is too large (at most ${MAX_BODY_BYTES / 1024 / 1024} MB).`);
-      return;
-    }
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
     const origin = req.headers.origin;
     const site = req.headers["sec-fetch-site"];

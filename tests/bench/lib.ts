@@ -32,6 +32,8 @@ export type AppProcess = {
   cpuMs(): number;
   /** Resident memory of the server process, in MB (from /proc). */
   rssMb(): number;
+  /** What the process has written to stdout so far (its JSON log lines), also echoed to ours. */
+  output(): string;
   /** SIGTERM, then wait for the exit; resolves with the exit code. */
   stop(): Promise<number | null>;
 };
@@ -78,7 +80,12 @@ export async function startAppProcess({
       LOG_LEVEL: "warn",
       ...env,
     },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => {
+    output += chunk.toString("utf8");
+    process.stdout.write(chunk);
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
@@ -94,6 +101,7 @@ export async function startAppProcess({
     pid: child.pid!,
     dataDir,
     databaseUrl,
+    output: () => output,
     cpuMs() {
       const fields = fs.readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1].split(" ");
       return (Number(fields[11]) + Number(fields[12])) * 10;

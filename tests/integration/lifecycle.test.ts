@@ -5,7 +5,6 @@ import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "#prisma/seed.ts";
 import { startAppProcess, type AppProcess } from "#tests/bench/lib.ts";
 import { TestClient, visibleText } from "#tests/setup/http-client.ts";
 import { ROOT } from "#tests/setup/paths.ts";
@@ -15,7 +14,8 @@ const run = promisify(execFile);
 // The app as an operator runs it: its own process, a fresh data folder, demo seeding on.
 let app: AppProcess;
 beforeAll(async () => {
-  app = await startAppProcess({ name: "lifecycle", env: { SEED_DEMO: "1", SMTP_URL: "" } });
+  // SEED_DEMO unset: on by default, because APP_URL is a loopback address.
+  app = await startAppProcess({ name: "lifecycle", env: { SEED_DEMO: "", SMTP_URL: "" } });
 }, 90_000);
 afterAll(async () => {
   await app?.stop();
@@ -34,8 +34,17 @@ describe("first start", () => {
     expect((db.prepare("PRAGMA journal_mode").get() as { journal_mode: string }).journal_mode).toBe("wal");
     db.close();
 
+    // The demo password is generated for this installation and printed once, as a warning, in the first start's log.
+    const seeded = app.output().split("\n").filter((l) => l.includes('"demoPassword"')).map((l) => JSON.parse(l));
+    expect(seeded).toHaveLength(1);
+    expect(seeded[0]).toMatchObject({ level: 40, accounts: expect.arrayContaining(["admin@mieux.example (admin)"]) });
+    expect(seeded[0].msg).toMatch(/Anyone who reads it can sign in as admin/);
+    const demoPassword: string = seeded[0].demoPassword;
+    expect(demoPassword).not.toBe("community-demo-2026");
+    expect(demoPassword.length).toBeGreaterThanOrEqual(20);
     const client = new TestClient(app.url);
-    const login = await client.post("/login", { email: "organiser@mieux.example", password: DEMO_PASSWORD });
+    expect((await client.post("/login", { email: "organiser@mieux.example", password: "community-demo-2026" })).status).toBe(400);
+    const login = await client.post("/login", { email: "organiser@mieux.example", password: demoPassword });
     expect(login.status).toBe(302);
     const admin = await client.page("/admin");
     expect(visibleText(admin.html)).toContain("Accounts");

@@ -21,8 +21,19 @@ export type ValidatedSession = {
 
 export const sessionCookieName = () => lucia.sessionCookieName;
 
+/**
+ * The session token from a Cookie header. Read by name without decoding the other cookies: one
+ * malformed cookie set by anything else on this host (`other=%FF`) must not fail every request,
+ * as decoding the whole header would. Our tokens are plain ASCII.
+ */
 export function readSessionToken(cookieHeader: string | null | undefined): string | null {
-  return cookieHeader ? lucia.readSessionCookie(cookieHeader) : null;
+  if (!cookieHeader) return null;
+  const name = lucia.sessionCookieName;
+  for (const part of cookieHeader.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim() || null;
+  }
+  return null;
 }
 
 /** Checks the session behind a Cookie header: the same check for pages and Socket.IO. */

@@ -1,7 +1,7 @@
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { logger } from "#app/utils/logger.server.ts";
-import { getMailTransport, type MailTransport } from "#app/utils/mail.server.ts";
+import { getMailTransport, outboxMessageId, type MailTransport } from "#app/utils/mail.server.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
@@ -17,6 +17,8 @@ export type EnqueueInput = RenderedEmail & {
 type Db = Prisma.TransactionClient | typeof prisma;
 
 export const MAX_ATTEMPTS = 8;
+/** What stays of a sent message's content: kind, recipient, subject, Message-ID and times remain. */
+export const SENT_BODY = { html: "", text: "", calendar: null } as const;
 const CLAIM_MS = 2 * 60 * 1000;
 
 /** Listeners told when new mail is queued, so the worker need not wait for its next tick. */
@@ -56,6 +58,11 @@ export function retryDelayMs(attempts: number): number {
 /**
  * Sends what is due. Each message is claimed with a conditional update first, so several
  * processes (or a restarted one) never send the same message twice while a claim holds.
+ * The claim records the Message-ID before sending, and every attempt uses it: if we crash after
+ * the mail server accepted a message but before marking it sent, it is sent again after the claim
+ * expires (at-least-once) with the same Message-ID, which lets mail systems drop the duplicate.
+ * Once sent, the body is dropped: it may hold live links (password reset, verification), and
+ * Admin only needs to see that the message went out.
  */
 export async function deliverDueMail({ limit = 20, now = new Date(), transport = getMailTransport() }: { limit?: number; now?: Date; transport?: MailTransport } = {}) {
   const due = await prisma.mailOutbox.findMany({
@@ -74,12 +81,12 @@ export async function deliverDueMail({ limit = 20, now = new Date(), transport =
   for (const candidate of due) {
     const claim = await prisma.mailOutbox.updateMany({
       where: { id: candidate.id, status: candidate.status, lockedUntil: candidate.lockedUntil },
-      data: { status: "sending", lockedUntil: new Date(now.getTime() + CLAIM_MS), attempts: { increment: 1 } },
+      data: { status: "sending", lockedUntil: new Date(now.getTime() + CLAIM_MS), attempts: { increment: 1 }, messageId: outboxMessageId(candidate.id) },
     });
     if (claim.count !== 1) continue;
     const mail = await prisma.mailOutbox.findUniqueOrThrow({ where: { id: candidate.id } });
     try {
-      const info = await transport.send({
+      await transport.send({
         to: mail.to,
         subject: mail.subject,
         html: mail.html,
@@ -89,7 +96,7 @@ export async function deliverDueMail({ limit = 20, now = new Date(), transport =
       });
       await prisma.mailOutbox.update({
         where: { id: mail.id },
-        data: { status: "sent", sentAt: new Date(), messageId: info.messageId, lockedUntil: null, lastError: null },
+        data: { status: "sent", sentAt: new Date(), lockedUntil: null, lastError: null, ...SENT_BODY },
       });
       sent++;
     } catch (error) {

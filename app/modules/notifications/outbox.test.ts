@@ -77,6 +77,38 @@ describe("mail outbox", () => {
     expect(smtp.sent[0].outboxId).toBe(id);
   });
 
+  it("drops a sent message's body (live links) and keeps what Admin shows", async () => {
+    const smtp = fakeSmtp();
+    const { id } = await enqueueEmail({ kind: "reset_password", to: "e@example.org", subject: "Reset your password", html: "<a href='/reset-password?token=live'>reset</a>", text: "/reset-password?token=live", calendar: { method: "REQUEST", content: "BEGIN:VCALENDAR" } });
+    await deliverDueMail({ transport: smtp.transport });
+    expect(smtp.sent[0].text).toContain("token=live");
+    const row = await prisma.mailOutbox.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: "sent", kind: "reset_password", to: "e@example.org", subject: "Reset your password", html: "", text: "", calendar: null });
+    expect(row.sentAt).not.toBeNull();
+    expect(JSON.stringify(row)).not.toContain("token=live");
+  });
+
+  it("records the Message-ID before sending and resends after a crash with the same one", async () => {
+    const smtp = fakeSmtp();
+    const { id } = await enqueueEmail(message("f@example.org"));
+    const recorded: (string | null)[] = [];
+    const crashing: MailTransport = {
+      ...smtp.transport,
+      async send(mail) {
+        recorded.push((await prisma.mailOutbox.findUniqueOrThrow({ where: { id } })).messageId);
+        await smtp.transport.send(mail); // the mail server has it…
+        throw new Error("process killed"); // …and we die before marking it sent
+      },
+    };
+    await deliverDueMail({ transport: crashing });
+    // The worker that died left its claim; after it expires the message goes again, with the same ID.
+    await prisma.mailOutbox.update({ where: { id }, data: { status: "sending", lockedUntil: new Date(Date.now() - 1) } });
+    await deliverDueMail({ transport: smtp.transport });
+    expect(recorded[0]).toMatch(new RegExp(`^<${id}@`));
+    expect(smtp.sent.map((m) => m.outboxId)).toEqual([id, id]);
+    expect((await prisma.mailOutbox.findUniqueOrThrow({ where: { id } })).messageId).toBe(recorded[0]);
+  });
+
   it("stores nothing when the surrounding transaction fails", async () => {
     await expect(
       prisma.$transaction(async (tx) => {
