@@ -11,6 +11,7 @@ import { invalidateDirectoryIndex } from "./directory-index.server.ts";
 import { searchTextFor, writeProfileLists } from "./profiles.server.ts";
 import { ProfileInputSchema, type ProfileInput } from "./roster.schema.ts";
 import { CSV_COLUMNS, foldText, INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, LANGUAGE_LEVELS, LANGUAGES, THEMATIC_AREAS } from "./taxonomy.ts";
+import { cleanText } from "#app/utils/text.ts";
 
 const REQUIRED = CSV_COLUMNS.slice(0, 7);
 export { CSV_COLUMNS };
@@ -68,7 +69,10 @@ function yes(value: string) {
   return /^(1|yes|y|true|oui|ja|si|sí|x)$/i.test(value.trim());
 }
 
-const RowSchema = z.object({ email: z.string().trim().toLowerCase().email("email is not a valid address"), name: z.string().trim().min(2, "name is missing").max(120) });
+const RowSchema = z.object({
+  email: z.string().trim().toLowerCase().email("email is not a valid address"),
+  name: cleanText("name: contains characters that are not valid").pipe(z.string().min(2, "name is missing").max(120, "name: use at most 120 characters")),
+});
 
 const FIELD_TO_COLUMN: Record<string, string> = {
   memberState: "member_state",
