@@ -31,6 +31,17 @@ export const isoDateField = z
   })
   .transform((value) => new Date(`${value}T00:00:00.000Z`));
 
+/** The same, or null when left empty. */
+export const optionalIsoDateField = z
+  .string()
+  .trim()
+  .default("")
+  .superRefine((value, ctx) => {
+    const problem = value === "" ? null : calendarDateProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
+  .transform((value) => (value === "" ? null : new Date(`${value}T00:00:00.000Z`)));
+
 /** The date part of a datetime-local value ("2027-02-30T09:00") must exist too. */
 export function localDateTimeProblem(value: string): string | null {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(value);

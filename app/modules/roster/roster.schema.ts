@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EU_MEMBER_STATES } from "#app/utils/countries.ts";
-import { isoDateField } from "#app/utils/dates.ts";
+import { isoDateField, optionalIsoDateField } from "#app/utils/dates.ts";
 import { formValues, type FormFailure } from "#app/utils/forms.ts";
 import { GENDERS, INSTITUTION_TYPES, LANGUAGE_LEVELS, LANGUAGES, THEMATIC_AREAS, VISIBILITIES } from "./taxonomy.ts";
 import { cleanText } from "#app/utils/text.ts";
@@ -93,7 +93,7 @@ export const DeploymentSchema = z.object({
   actionId: z.string().min(1, "Choose an Action.").max(40),
   role: trimmed(100).min(2, "Enter the expert's role, e.g. Lead expert."),
   startDate: isoDate,
-  endDate: z.union([z.literal("").transform(() => null), isoDate]).default(""),
+  endDate: optionalIsoDateField,
 });
 
 export const ActionInputSchema = z.object({
@@ -103,8 +103,8 @@ export const ActionInputSchema = z.object({
   partnerCountry: z.string().trim().regex(/^[A-Z]{2}$/, "Choose the partner country."),
   region: z.enum(["Africa", "Asia", "EU Neighbourhood", "Latin America and the Caribbean"], { errorMap: () => ({ message: "Choose a region." }) }),
   thematicArea: z.enum(THEMATIC_AREAS, { errorMap: () => ({ message: "Choose a thematic area." }) }),
-  startDate: z.union([z.literal("").transform(() => null), isoDate]).default(""),
-  endDate: z.union([z.literal("").transform(() => null), isoDate]).default(""),
+  startDate: optionalIsoDateField,
+  endDate: optionalIsoDateField,
 });
 
 export const FocalPointSchema = z
