@@ -15,6 +15,7 @@ import { requestLog } from "./http/request-log.ts";
 import { mutationGuard, securityHeaders } from "./http/security.ts";
 import { sessionMiddleware } from "./http/session.ts";
 import { createSocketServer } from "./socket/index.ts";
+import { passwordResetsDone } from "#app/modules/auth/reset-requests.server.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -64,6 +65,8 @@ export async function startServer({ port = getEnv().PORT, host }: { port?: numbe
     io.engine.close();
     await Promise.race([drained, new Promise((r) => setTimeout(r, 10_000))]);
     httpServer.closeAllConnections();
+    // Requests answered before the close may have left work queued (password reset emails).
+    await passwordResetsDone();
     await jobs.stop();
     await closeVite();
     closeReadDb();

@@ -4,11 +4,12 @@ import { Card } from "#app/components/ui/card.tsx";
 import { listAuditLog } from "#app/modules/admin/audit.server.ts";
 import { requireRole } from "#app/modules/auth/guards.server.ts";
 import { DateTime } from "#app/components/date-time.tsx";
+import { parsePage } from "#app/utils/paging.ts";
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "organiser");
   const url = new URL(args.request.url);
-  const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
+  const page = parsePage(url.searchParams.get("page"));
   return listAuditLog({ page, action: url.searchParams.get("action") || undefined });
 }
 

@@ -50,7 +50,7 @@ export async function action(args: ActionFunctionArgs) {
       if (file.size > MAX_CSV_BYTES) return data<ActionResult>({ ...formFailure(formData, { file: "The file is too large (at most 5 MB)." }), intent }, { status: 400 });
       text = new TextDecoder("utf-8").decode(await file.arrayBuffer());
     } else return data<ActionResult>({ ...formFailure(formData, { file: "Choose a CSV file." }), intent }, { status: 400 });
-    const report = await importRosterCsv(text, { dryRun: formData.get("dryRun") === "on", actorId: user.id, ip: args.context.ip });
+    const report = await importRosterCsv(text, { dryRun: formData.get("dryRun") === "on", actorId: user.id, actorRole: user.role, ip: args.context.ip });
     const failed = !!report.fileError || report.counts.error > 0;
     return data<ActionResult>({ intent: "import", report, csv: report.dryRun && !failed ? text : "" }, { status: failed ? 400 : 200 });
   }

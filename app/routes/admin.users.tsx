@@ -8,11 +8,12 @@ import { requireRole } from "#app/modules/auth/guards.server.ts";
 import { ROLE_LABELS, ROLES } from "#app/modules/auth/roles.ts";
 import { countryName } from "#app/utils/countries.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { parsePage } from "#app/utils/paging.ts";
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requireRole(args, "organiser");
   const url = new URL(args.request.url);
-  const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
+  const page = parsePage(url.searchParams.get("page"));
   const result = await listUsers({ q: url.searchParams.get("q")?.slice(0, 100) || undefined, role: url.searchParams.get("role") || undefined, page });
   return { ...result, assignable: assignableRoles(actor), actorId: actor.id };
 }

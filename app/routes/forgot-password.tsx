@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card } from "#app/components/ui/card.tsx";
 import { TextField } from "#app/components/ui/field.tsx";
-import { requestPasswordReset } from "#app/modules/auth/accounts.server.ts";
 import { ForgotPasswordSchema } from "#app/modules/auth/auth.schema.ts";
+import { queuePasswordReset } from "#app/modules/auth/reset-requests.server.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
 import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
 
@@ -19,8 +19,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const limit = await consumeRateLimit(name, key);
     if (!limit.ok) return data({ ...formFailure(formData, {}, limit.message), sentTo: null }, { status: 429 });
   }
-  await requestPasswordReset(parsed.data.email);
-  // The same answer whether or not the address has an account.
+  // Queued, not done: the response is the same, after the same work, whether or not the address has an account.
+  queuePasswordReset(parsed.data.email);
   return { ok: true as const, sentTo: parsed.data.email, values: {} as Record<string, string>, fieldErrors: {} as Record<string, string>, formError: undefined };
 }
 

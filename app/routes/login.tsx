@@ -1,18 +1,23 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card } from "#app/components/ui/card.tsx";
 import { TextField } from "#app/components/ui/field.tsx";
-import { logIn } from "#app/modules/auth/accounts.server.ts";
 import { LoginSchema } from "#app/modules/auth/auth.schema.ts";
 import { requireAnonymous } from "#app/modules/auth/guards.server.ts";
+import { attemptLogIn } from "#app/modules/auth/login-throttle.server.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
 import { safeRedirect } from "#app/utils/misc.ts";
-import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
 import { toastHeader } from "#app/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Log in — MIEUX+ Community" }];
+
+/** Document responses take their headers from here: keep the wait a 429 asks for. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export function loader(args: LoaderFunctionArgs) {
   requireAnonymous(args, safeRedirect(new URL(args.request.url).searchParams.get("redirectTo")));
@@ -24,11 +29,10 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(formData, LoginSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
-  for (const [name, key] of [["login:ip", context.ip], ["login:account", parsed.data.email]] as const) {
-    const limit = await consumeRateLimit(name, key);
-    if (!limit.ok) return data(formFailure(formData, {}, limit.message), { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+  const result = await attemptLogIn(parsed.data, { ip: context.ip, userAgent: context.userAgent });
+  if (!result.ok && result.retryAfterSeconds) {
+    return data(formFailure(formData, {}, result.error.message), { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } });
   }
-  const result = await logIn(parsed.data, { ip: context.ip, userAgent: context.userAgent });
   if (!result.ok) return data(formFailure(formData, {}, result.error.message), { status: 400 });
   const headers = new Headers();
   headers.append("Set-Cookie", result.value.setCookie);

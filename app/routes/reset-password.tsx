@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "#app/components/ui/button.tsx";
@@ -9,9 +9,16 @@ import { ResetPasswordSchema } from "#app/modules/auth/auth.schema.ts";
 import { peekEmailToken } from "#app/modules/auth/email-tokens.server.ts";
 import { MIN_PASSWORD_LENGTH } from "#app/modules/auth/limits.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
+import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password — MIEUX+ Community" }];
+
+/** Document responses take their headers from here: keep the wait a 429 asks for. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 const PROBLEMS = {
   invalid: "This reset link is not valid. Check that you copied all of it, or ask for a new one.",
@@ -27,6 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
+  const limit = await consumeRateLimit("reset-submit:ip", context.ip);
+  if (!limit.ok) return data(formFailure(formData, {}, limit.message), { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
   const parsed = parseForm(formData, ResetPasswordSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await resetPassword(parsed.data.token, parsed.data.password, { ip: context.ip });

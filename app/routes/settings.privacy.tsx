@@ -22,7 +22,7 @@ export async function action(args: ActionFunctionArgs) {
   if (formData.get("confirm") !== "DELETE") {
     return data({ fieldErrors: { confirm: 'Type DELETE in capital letters to confirm.' } as Record<string, string> }, { status: 400 });
   }
-  const limit = await consumeRateLimit("login:account", user.email);
+  const limit = await consumeRateLimit("reauth:account", user.email);
   if (!limit.ok) return data({ fieldErrors: { password: limit.message } as Record<string, string> }, { status: 429 });
   const result = await deleteAccount(user.id, String(formData.get("password") ?? ""));
   if (!result.ok) return data({ fieldErrors: result.error.fields ?? {} }, { status: 400 });

@@ -24,8 +24,8 @@ export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);
   const formData = await args.request.formData();
   const intent = String(formData.get("intent"));
-  // Re-authentication guesses count against the same limit as log-in.
-  const limit = await consumeRateLimit("login:account", user.email);
+  // Re-authentication guesses are limited per account (a stolen session must not try passwords freely).
+  const limit = await consumeRateLimit("reauth:account", user.email);
   if (!limit.ok) return data<ActionResult>({ ...formFailure(formData, {}, limit.message), intent }, { status: 429 });
   if (intent === "password") {
     const parsed = parseForm(formData, ChangePasswordSchema);

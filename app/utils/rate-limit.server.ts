@@ -3,11 +3,19 @@ import { singleton } from "./singleton.server.ts";
 
 /** Points per duration (seconds). Kept generous for people, tight for scripts. */
 export const RATE_LIMITS = {
-  "login:ip": { points: 30, duration: 15 * 60 },
-  "login:account": { points: 10, duration: 15 * 60 },
+  // Failed log-ins are counted, never successful ones; they lead to growing waits, not a lock
+  // (app/modules/auth/login-throttle.server.ts). The "wait" limiters only hold those waits.
+  "login-failures:ip": { points: 1_000_000, duration: 60 * 60 },
+  "login-failures:account": { points: 1_000_000, duration: 60 * 60 },
+  "login-wait:ip": { points: 1, duration: 1 },
+  "login-wait:account": { points: 1, duration: 1 },
+  // Re-authentication in Settings (password, email, account deletion) by a signed-in person.
+  "reauth:account": { points: 10, duration: 15 * 60 },
   "signup:ip": { points: 10, duration: 60 * 60 },
   "reset:ip": { points: 10, duration: 60 * 60 },
   "reset:account": { points: 5, duration: 60 * 60 },
+  // Choosing a new password from a link: a token guess costs a database read, never a hash.
+  "reset-submit:ip": { points: 20, duration: 60 * 60 },
   "verify:resend": { points: 5, duration: 60 * 60 },
   "post:user": { points: 20, duration: 60 },
   "qa:user": { points: 9, duration: 3 },
@@ -57,7 +65,28 @@ export async function consumeRateLimit(name: RateLimitName, key: string, points 
   }
 }
 
-function formatWait(seconds: number) {
+/** Counts one failure for `key` without ever refusing; answers how many the window now holds. */
+export async function countFailure(name: RateLimitName, key: string): Promise<number> {
+  return (await limiter(name).penalty(key, 1)).consumedPoints;
+}
+
+export async function forgetFailures(name: RateLimitName, key: string): Promise<void> {
+  await limiter(name).delete(key);
+}
+
+/** Makes `key` wait `seconds` before its next attempt (on every process when limits are shared). */
+export async function holdFor(name: RateLimitName, key: string, seconds: number): Promise<void> {
+  await limiter(name).block(key, seconds);
+}
+
+/** Seconds `key` must still wait after holdFor(), or 0. */
+export async function heldFor(name: RateLimitName, key: string): Promise<number> {
+  const res = await limiter(name).get(key);
+  if (!res || res.consumedPoints <= RATE_LIMITS[name].points || res.msBeforeNext <= 0) return 0;
+  return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+}
+
+export function formatWait(seconds: number) {
   if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
   const minutes = Math.ceil(seconds / 60);
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;

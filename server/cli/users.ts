@@ -3,6 +3,7 @@ import { isRole, ROLES } from "#app/modules/auth/roles.ts";
 import { generateToken } from "#app/modules/auth/tokens.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { CliError, requireFlag, type CliCommand } from "./types.ts";
+import { nameField } from "#app/modules/auth/auth.schema.ts";
 
 export const userCreate: CliCommand = {
   name: "user:create",
@@ -10,7 +11,9 @@ export const userCreate: CliCommand = {
   summary: "Create a verified account (e.g. the first organiser). Without --password a strong one is generated and printed.",
   async run(args) {
     const email = requireFlag(args, "email").toLowerCase();
-    const name = requireFlag(args, "name");
+    const parsedName = nameField.safeParse(requireFlag(args, "name"));
+    if (!parsedName.success) throw new CliError(`--name: ${parsedName.error.issues[0].message}`);
+    const name = parsedName.data;
     const role = requireFlag(args, "role");
     if (!isRole(role)) throw new CliError(`--role must be one of: ${ROLES.join(", ")}`);
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new CliError(`${email} is not a valid email address`);

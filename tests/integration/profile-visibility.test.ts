@@ -15,7 +15,7 @@ const VISIBILITIES = ["network", "organisers_and_focal_points"] as const;
 const STATUSES = ["active", "pending", "declined", "inactive"] as const;
 const STATES = ["LV", "EE"] as const;
 
-let profiles: { userId: string; status: string; visibility: string; memberState: string }[] = [];
+const profiles: { userId: string; status: string; visibility: string; memberState: string }[] = [];
 let viewers: { label: string; viewer: RosterViewer }[] = [];
 
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { hasRole, ROLES, type Role } from "#app/modules/auth/roles.ts";
+import { hasRole, mayChangeAccountOf, ROLES, type Role } from "#app/modules/auth/roles.ts";
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
@@ -35,7 +35,7 @@ export async function changeRole(actor: SessionUser, userId: string, role: Role,
   if (!target || target.deletedAt) return fail("not_found", "That account no longer exists.");
   if (target.id === actor.id) return fail("self", "You cannot change your own role. Ask another administrator.");
   const allowed = assignableRoles(actor);
-  if (!allowed.includes(role) || (!hasRole(actor.role, "admin") && hasRole(target.role, "organiser"))) {
+  if (!allowed.includes(role) || !mayChangeAccountOf(actor.role, target.role)) {
     return fail("forbidden", "Your role cannot make this change.");
   }
   if (target.role === role) return ok({ name: target.name });

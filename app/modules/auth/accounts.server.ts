@@ -3,7 +3,7 @@ import { audit } from "#app/modules/admin/audit.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import type { ChangeEmailSchema, ChangePasswordSchema, LoginSchema, ProfileSchema, SignupSchema } from "./auth.schema.ts";
-import { consumeEmailToken, issueEmailToken, type TokenProblem } from "./email-tokens.server.ts";
+import { checkEmailToken, consumeEmailToken, issueEmailToken, type TokenProblem } from "./email-tokens.server.ts";
 import {
   sendAccountExistsEmail,
   sendConfirmNewEmail,
@@ -89,45 +89,50 @@ export async function logIn(input: z.infer<typeof LoginSchema>, meta: RequestMet
   return ok({ setCookie: await startSession(user.id, meta), userId: user.id });
 }
 
-/** Always "sent" from the caller's point of view; only a real account gets an email. */
-export async function requestPasswordReset(email: string): Promise<void> {
+/**
+ * Emails a reset link when the address has an account, and does nothing otherwise. Runs off the
+ * request path (reset-requests.server.ts), so what a requester sees never depends on the answer.
+ */
+export async function sendPasswordResetIfAccount(email: string): Promise<void> {
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, deletedAt: true } });
-  if (!user || user.deletedAt) {
-    await verifyPassword(null, email); // keep the timing of both paths alike
-    return;
-  }
+  if (!user || user.deletedAt) return;
   await prisma.$transaction(async (tx) => {
     const token = await issueEmailToken(tx, { userId: user.id, purpose: "reset_password" });
     await sendPasswordResetEmail(tx, user, token);
   });
 }
 
-/** Sets a new password from a reset link and ends every session of the account. */
-export async function resetPassword(token: string, password: string, meta: RequestMeta = {}): Promise<Result<{ userId: string }>> {
-  const passwordHashPromise = hashPassword(password);
-  const result = await prisma.$transaction(async (tx) => {
+/**
+ * Sets a new password from a reset link and ends every session of the account. The link and the
+ * password rules are checked before the (deliberately slow) hash, so guessing tokens costs the
+ * server one read; the token is then claimed inside the transaction, so two uses still race safely.
+ */
+export async function resetPassword(
+  token: string,
+  password: string,
+  meta: RequestMeta = {},
+  hash: (password: string) => Promise<string> = hashPassword,
+): Promise<Result<{ userId: string }>> {
+  const checked = await checkEmailToken(token, "reset_password");
+  if (!checked.ok) return fail(checked.problem, TOKEN_MESSAGES[checked.problem]);
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: checked.userId }, select: { id: true, email: true, name: true } });
+  const problem = passwordProblem(password, user);
+  if (problem) return fail("weak_password", problem, { password: problem });
+  const passwordHash = await hash(password);
+  return prisma.$transaction(async (tx) => {
     const consumed = await consumeEmailToken(tx, { token, purpose: "reset_password" });
     if (!consumed.ok) return fail(consumed.problem, TOKEN_MESSAGES[consumed.problem]);
-    const user = await tx.user.findUniqueOrThrow({ where: { id: consumed.value.userId }, select: { id: true, email: true, name: true } });
-    const problem = passwordProblem(password, user);
-    if (problem) throw new PasswordRejected(problem);
     await tx.user.update({
       where: { id: user.id },
       // Following a link from the inbox also proves the address.
-      data: { passwordHash: await passwordHashPromise, emailVerifiedAt: new Date() },
+      data: { passwordHash, emailVerifiedAt: new Date() },
     });
     await tx.session.deleteMany({ where: { userId: user.id } });
     await sendPasswordChangedEmail(tx, user);
     await audit({ actorId: user.id, action: "user.reset_password", targetType: "user", targetId: user.id, ip: meta.ip }, tx);
     return ok({ userId: user.id });
-  }).catch((error) => {
-    if (error instanceof PasswordRejected) return fail("weak_password", error.message, { password: error.message });
-    throw error;
   });
-  return result;
 }
-
-class PasswordRejected extends Error {}
 
 /** Re-authenticates with the current password, then changes it and signs out other devices. */
 export async function changePassword(userId: string, input: z.infer<typeof ChangePasswordSchema>, meta: RequestMeta = {}): Promise<Result<{ setCookie: string }>> {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isCountryCode } from "#app/utils/countries.ts";
 import { MAX_PASSWORD_LENGTH } from "./limits.ts";
+import { cleanText } from "#app/utils/text.ts";
 
 export const emailField = z
   .string({ required_error: "Enter your email address." })
@@ -15,11 +16,11 @@ const passwordField = z
   .min(1, "Enter a password.")
   .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`);
 
+/** A person's name: control and bidi-override characters are stripped before the length checks. */
 export const nameField = z
   .string({ required_error: "Enter your name." })
-  .trim()
-  .min(2, "Enter your full name (at least 2 characters).")
-  .max(100, "Names are at most 100 characters.");
+  .pipe(cleanText())
+  .pipe(z.string().min(2, "Enter your full name (at least 2 characters).").max(100, "Names are at most 100 characters."));
 
 export const SignupSchema = z.object({
   name: nameField,
@@ -31,9 +32,8 @@ export const SignupSchema = z.object({
     .refine(isCountryCode, "Choose a country from the list."),
   institution: z
     .string({ required_error: "Enter your institution." })
-    .trim()
-    .min(2, "Enter your institution (for example, Ministry of Interior).")
-    .max(200, "Institutions are at most 200 characters."),
+    .pipe(cleanText())
+    .pipe(z.string().min(2, "Enter your institution (for example, Ministry of Interior).").max(200, "Institutions are at most 200 characters.")),
   acceptTerms: z.literal("on", { errorMap: () => ({ message: "Please accept the privacy notice to continue." }) }),
 });
 

@@ -51,11 +51,21 @@ export async function consumeEmailToken(
   return { ok: true, value: { userId: row.userId, newEmail: row.newEmail } };
 }
 
+/** Looks at a token without using it: whose it is, or why it cannot be used. */
+export async function checkEmailToken(
+  token: string,
+  purpose: TokenPurpose,
+  now = new Date(),
+): Promise<{ ok: true; userId: string } | { ok: false; problem: TokenProblem }> {
+  const row = await prisma.emailToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { userId: true, purpose: true, usedAt: true, expiresAt: true } });
+  if (!row || row.purpose !== purpose) return { ok: false, problem: "invalid" };
+  if (row.usedAt) return { ok: false, problem: "used" };
+  if (row.expiresAt <= now) return { ok: false, problem: "expired" };
+  return { ok: true, userId: row.userId };
+}
+
 /** Looks at a token without using it (to show the reset form only for a live link). */
 export async function peekEmailToken(token: string, purpose: TokenPurpose, now = new Date()): Promise<TokenProblem | null> {
-  const row = await prisma.emailToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { purpose: true, usedAt: true, expiresAt: true } });
-  if (!row || row.purpose !== purpose) return "invalid";
-  if (row.usedAt) return "used";
-  if (row.expiresAt <= now) return "expired";
-  return null;
+  const checked = await checkEmailToken(token, purpose, now);
+  return checked.ok ? null : checked.problem;
 }

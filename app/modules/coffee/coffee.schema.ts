@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { isCountryCode } from "#app/utils/countries.ts";
+import { localDateTimeProblem } from "#app/utils/dates.ts";
 import { isTimeZone } from "./time.ts";
+import { cleanText } from "#app/utils/text.ts";
 
 const optionalUrl = (label: string) =>
   z
@@ -10,7 +12,15 @@ const optionalUrl = (label: string) =>
     .refine((v) => !v || /^https:\/\/[^\s]+$/i.test(v), `${label} must be a full https:// address.`)
     .default("");
 
-const localDateTime = (message: string) => z.string({ required_error: message }).trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, message);
+const localDateTime = (message: string) =>
+  z
+    .string({ required_error: message })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, message)
+    .superRefine((value, ctx) => {
+      const problem = localDateTimeProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
 
 const optionalInt = (label: string, min: number, max: number) =>
   z
@@ -41,7 +51,10 @@ const reminderHours = z
 /** The organiser's form for a Morning Coffee (create and edit). */
 export const CoffeeFormSchema = z
   .object({
-    title: z.string({ required_error: "Enter a title." }).trim().min(5, "Enter a title of at least 5 characters.").max(150, "Titles are at most 150 characters."),
+    title: z
+      .string({ required_error: "Enter a title." })
+      .pipe(cleanText())
+      .pipe(z.string().min(5, "Enter a title of at least 5 characters.").max(150, "Titles are at most 150 characters.")),
     summary: z.string().trim().max(300, "The summary is at most 300 characters.").default(""),
     description: z.string().trim().max(10_000, "The description is at most 10,000 characters.").default(""),
     agenda: z.string().trim().max(5_000, "The agenda is at most 5,000 characters.").default(""),
@@ -63,7 +76,11 @@ export const CoffeeFormSchema = z
       .string()
       .trim()
       .default("")
-      .refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v), "Enter a date and time, or leave it empty."),
+      .refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v), "Enter a date and time, or leave it empty.")
+      .superRefine((value, ctx) => {
+        const problem = value && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? localDateTimeProblem(value) : null;
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
     qaMode: z.enum(["open", "moderated"], { errorMap: () => ({ message: "Choose how questions are handled." }) }),
     actionId: z.string().trim().default(""),
     reminderHours,
@@ -79,7 +96,10 @@ export const CoffeeFormSchema = z
 export type CoffeeFormInput = z.infer<typeof CoffeeFormSchema>;
 
 export const SpeakerSchema = z.object({
-  name: z.string({ required_error: "Enter the speaker's name." }).trim().min(2, "Enter the speaker's name.").max(100, "Names are at most 100 characters."),
+  name: z
+    .string({ required_error: "Enter the speaker's name." })
+    .pipe(cleanText())
+    .pipe(z.string().min(2, "Enter the speaker's name.").max(100, "Names are at most 100 characters.")),
   role: z.string().trim().max(200, "The role is at most 200 characters.").default(""),
   memberEmail: z
     .string()
@@ -90,7 +110,10 @@ export const SpeakerSchema = z.object({
 });
 
 export const SpotlightSchema = z.object({
-  title: z.string({ required_error: "Enter a title." }).trim().min(3, "Enter a title for the Spotlight.").max(150, "Titles are at most 150 characters."),
+  title: z
+    .string({ required_error: "Enter a title." })
+    .pipe(cleanText())
+    .pipe(z.string().min(3, "Enter a title for the Spotlight.").max(150, "Titles are at most 150 characters.")),
   country: z
     .string()
     .trim()

@@ -1,4 +1,4 @@
-import { parse } from "csv-parse/sync";
+import { parse } from "csv-parse";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { audit } from "#app/modules/admin/audit.server.ts";
@@ -6,15 +6,26 @@ import { countryName, EU_MEMBER_STATES } from "#app/utils/countries.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import type { RosterViewer } from "./access.server.ts";
 import { directoryWhere, type DirectoryQuery } from "./directory.server.ts";
-import { sortNameFor } from "./denormalise.ts";
+import { areasTextFor, languagesTextFor, sortNameFor } from "./denormalise.ts";
 import { invalidateDirectoryIndex } from "./directory-index.server.ts";
 import { searchTextFor, writeProfileLists } from "./profiles.server.ts";
 import { ProfileInputSchema, type ProfileInput } from "./roster.schema.ts";
 import { CSV_COLUMNS, foldText, INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, LANGUAGE_LEVELS, LANGUAGES, THEMATIC_AREAS } from "./taxonomy.ts";
+import { cleanText } from "#app/utils/text.ts";
+import { isRole, mayChangeAccountOf, ROLE_LABELS, type Role } from "#app/modules/auth/roles.ts";
 
 const REQUIRED = CSV_COLUMNS.slice(0, 7);
 export { CSV_COLUMNS };
 export const MAX_IMPORT_ROWS = 20_000;
+
+/**
+ * Checking and writing 20,000 rows is seconds of work on the one thread that also answers every
+ * other request; better-sqlite3 and zod never give it back on their own. Every YIELD_EVERY rows
+ * the import lets waiting requests run (decision 047).
+ */
+const YIELD_EVERY = 200;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+const PARSE_SLICE = 32 * 1024;
 
 export type ImportRow = {
   line: number;
@@ -34,21 +45,36 @@ export type ImportReport = {
 
 const listSplit = (value: string) => value.split(/[|;\n]/).map((s) => s.trim()).filter(Boolean);
 
+// Folded names of the fixed lists, computed once: folding is slow, and an import looks up every cell.
+let folded: { states: Map<string, string>; types: Map<string, string>; areas: [string, string][]; languages: Map<string, string> } | null = null;
+function foldedLists() {
+  folded ??= {
+    states: new Map(EU_MEMBER_STATES.map((code) => [foldText(countryName(code)), code])),
+    types: new Map(INSTITUTION_TYPES.map((t) => [foldText(INSTITUTION_TYPE_LABELS[t]).replace(/[\s-]+/g, "_"), t])),
+    areas: THEMATIC_AREAS.map((a) => [foldText(a), a]),
+    languages: new Map(Object.entries(LANGUAGES).map(([code, name]) => [foldText(name), code])),
+  };
+  return folded;
+}
+
 function lookupMemberState(value: string) {
   const v = value.trim();
   const upper = v.toUpperCase() === "EL" ? "GR" : v.toUpperCase();
   if ((EU_MEMBER_STATES as readonly string[]).includes(upper)) return upper;
-  return EU_MEMBER_STATES.find((code) => foldText(countryName(code)) === foldText(v)) ?? v;
+  return foldedLists().states.get(foldText(v)) ?? v;
 }
 
 function lookupInstitutionType(value: string) {
+  if ((INSTITUTION_TYPES as readonly string[]).includes(value.trim())) return value.trim();
   const v = foldText(value.trim()).replace(/[\s-]+/g, "_");
   if ((INSTITUTION_TYPES as readonly string[]).includes(v)) return v;
-  return INSTITUTION_TYPES.find((t) => foldText(INSTITUTION_TYPE_LABELS[t]).replace(/[\s-]+/g, "_") === v) ?? value;
+  return foldedLists().types.get(v) ?? value;
 }
 
 function lookupArea(value: string) {
-  return THEMATIC_AREAS.find((a) => foldText(a) === foldText(value) || foldText(a).startsWith(foldText(value) + " (")) ?? value;
+  if ((THEMATIC_AREAS as readonly string[]).includes(value)) return value;
+  const v = foldText(value);
+  return foldedLists().areas.find(([f]) => f === v || f.startsWith(v + " ("))?.[1] ?? value;
 }
 
 /** "en:C1 | fr:B2" or "English (C1); French (native)". */
@@ -58,7 +84,7 @@ function parseLanguages(value: string) {
     const rawLang = (m ? m[1] : item).trim();
     const rawLevel = m ? m[2] : "";
     const byCode = rawLang.toLowerCase() in LANGUAGES ? rawLang.toLowerCase() : null;
-    const byName = Object.entries(LANGUAGES).find(([, name]) => foldText(name) === foldText(rawLang))?.[0];
+    const byName = byCode ? null : foldedLists().languages.get(foldText(rawLang));
     const level = rawLevel.toLowerCase() === "native" ? "native" : rawLevel.toUpperCase();
     return { language: byCode ?? byName ?? rawLang, level: (LANGUAGE_LEVELS as readonly string[]).includes(level) ? level : rawLevel || "(missing level)" };
   });
@@ -68,7 +94,10 @@ function yes(value: string) {
   return /^(1|yes|y|true|oui|ja|si|sí|x)$/i.test(value.trim());
 }
 
-const RowSchema = z.object({ email: z.string().trim().toLowerCase().email("email is not a valid address"), name: z.string().trim().min(2, "name is missing").max(120) });
+const RowSchema = z.object({
+  email: z.string().trim().toLowerCase().email("email is not a valid address"),
+  name: cleanText("name: contains characters that are not valid").pipe(z.string().min(2, "name is missing").max(120, "name: use at most 120 characters")),
+});
 
 const FIELD_TO_COLUMN: Record<string, string> = {
   memberState: "member_state",
@@ -95,23 +124,42 @@ function rowToInput(row: Record<string, string>) {
   };
 }
 
-/** Reads a CSV file as spreadsheets write it: UTF-8 with or without BOM, `,` or `;`, quoted fields. */
-export function readCsv(text: string): { ok: true; records: Record<string, string>[] } | { ok: false; error: string } {
+/**
+ * Reads a CSV file as spreadsheets write it: UTF-8 with or without BOM, `,` or `;`, quoted fields.
+ * The text is fed to the parser a slice at a time, letting other requests run in between
+ * (parsing 20,000 rows at once took the event loop for over a second).
+ */
+export async function readCsv(text: string): Promise<{ ok: true; records: Record<string, string>[] } | { ok: false; error: string }> {
   const clean = text.replace(/^\uFEFF/, "");
   const header = clean.split(/\r?\n/, 1)[0] ?? "";
   if (!header.trim()) return { ok: false, error: "The file is empty." };
   // The header has no quoted separators in practice: the more frequent one wins.
   const delimiter = (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ";" : ",";
+  const parser = parse({
+    bom: true,
+    delimiter,
+    columns: (names: string[]) => names.map((n) => foldText(n.trim()).replace(/[\s-]+/g, "_")),
+    skip_empty_lines: true,
+    relax_column_count: true,
+    trim: true,
+    cast: (value) => unsafeCellBack(value),
+  });
+  const records: Record<string, string>[] = [];
+  parser.on("readable", () => {
+    let record: Record<string, string> | null;
+    while ((record = parser.read()) !== null) records.push(record);
+  });
+  const finished = new Promise<void>((resolve, reject) => {
+    parser.on("end", resolve);
+    parser.on("error", reject);
+  });
   try {
-    const records = parse(clean, {
-      bom: true,
-      delimiter,
-      columns: (names: string[]) => names.map((n) => foldText(n.trim()).replace(/[\s-]+/g, "_")),
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-      cast: (value) => unsafeCellBack(value),
-    }) as Record<string, string>[];
+    for (let i = 0; i < clean.length; i += PARSE_SLICE) {
+      parser.write(clean.slice(i, i + PARSE_SLICE));
+      await yieldToEventLoop();
+    }
+    parser.end();
+    await finished;
     return { ok: true, records };
   } catch (error) {
     return { ok: false, error: `The file could not be read as CSV: ${error instanceof Error ? error.message : String(error)}` };
@@ -159,9 +207,12 @@ function diff(existing: Existing, name: string, input: ProfileInput): string[] {
  * nothing is written and each bad row says why. Otherwise all rows are written in ONE
  * transaction. A dry run reports what would change and writes nothing.
  */
-export async function importRosterCsv(text: string, { dryRun, actorId, ip }: { dryRun: boolean; actorId: string | null; ip?: string | null }): Promise<ImportReport> {
+export async function importRosterCsv(
+  text: string,
+  { dryRun, actorId, actorRole = null, ip }: { dryRun: boolean; actorId: string | null; /** null: an operator at the command line. */ actorRole?: Role | null; ip?: string | null },
+): Promise<ImportReport> {
   const report: ImportReport = { dryRun, applied: false, fileError: null, rows: [], counts: { create: 0, update: 0, unchanged: 0, error: 0 } };
-  const read = readCsv(text);
+  const read = await readCsv(text);
   if (!read.ok) return { ...report, fileError: read.error };
   if (!read.records.length) return { ...report, fileError: "The file has a header but no rows." };
   const columns = Object.keys(read.records[0]);
@@ -184,7 +235,8 @@ export async function importRosterCsv(text: string, { dryRun, actorId, ip }: { d
 
   const seen = new Map<string, number>();
   const valid: { email: string; name: string; input: ProfileInput; existing: Existing | undefined; row: ImportRow }[] = [];
-  read.records.forEach((record, index) => {
+  for (const [index, record] of read.records.entries()) {
+    if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
     const line = index + 2; // the header is line 1
     const row: ImportRow = { line, email: (record.email ?? "").trim().toLowerCase(), outcome: "error", changes: [], errors: [] };
     report.rows.push(row);
@@ -203,51 +255,68 @@ export async function importRosterCsv(text: string, { dryRun, actorId, ip }: { d
       else seen.set(base.data.email, line);
       const found = existing.get(base.data.email);
       if (found?.deletedAt) row.errors.push("this account was deleted and cannot be imported again");
+      else if (found && actorRole && !mayChangeAccountOf(actorRole, found.role)) {
+        row.errors.push(`this is the account of ${isRole(found.role) ? `an ${ROLE_LABELS[found.role]}` : "someone"}; your role cannot change it`);
+      }
     }
-    if (row.errors.length || !base.success || !parsed.success) return;
+    if (row.errors.length || !base.success || !parsed.success) continue;
     const found = existing.get(base.data.email);
     row.changes = found ? diff(found, base.data.name, parsed.data) : ["new account and roster profile"];
     row.outcome = !found ? "create" : row.changes.length ? "update" : "unchanged";
     valid.push({ email: base.data.email, name: base.data.name, input: parsed.data, existing: found, row });
-  });
+  }
   for (const row of report.rows) report.counts[row.outcome]++;
   if (dryRun || report.counts.error > 0) return report;
 
   const now = new Date();
+  const profileOf = (v: (typeof valid)[number]) => ({
+    memberState: v.input.memberState,
+    institution: v.input.institution,
+    institutionType: v.input.institutionType,
+    position: v.input.position,
+    bio: v.input.bio,
+    available: v.input.available,
+    availableUntil: v.input.available ? v.input.availableUntil : null,
+    visibility: v.input.visibility,
+    status: "active",
+    searchText: searchTextFor({ ...v.input, name: v.name }),
+    sortName: sortNameFor(v.name),
+  });
+  const creates = valid.filter((v) => v.row.outcome === "create");
+  const updates = valid.filter((v) => v.row.outcome === "update");
   await prisma.$transaction(
     async (tx) => {
-      for (const v of valid) {
-        if (v.row.outcome === "unchanged") continue;
-        const profile = {
-          memberState: v.input.memberState,
-          institution: v.input.institution,
-          institutionType: v.input.institutionType,
-          position: v.input.position,
-          bio: v.input.bio,
-          available: v.input.available,
-          availableUntil: v.input.available ? v.input.availableUntil : null,
-          visibility: v.input.visibility,
-          status: "active",
-          searchText: searchTextFor({ ...v.input, name: v.name }),
-          sortName: sortNameFor(v.name),
-        };
-        let userId: string;
-        if (!v.existing) {
-          // No password: the person sets one with "Forgot password", which also confirms the address.
-          const created = await tx.user.create({ data: { email: v.email, name: v.name, role: "expert", country: v.input.memberState, institution: v.input.institution }, select: { id: true } });
-          userId = created.id;
-        } else {
-          userId = v.existing.id;
-          const promote = v.existing.role === "member";
-          await tx.user.update({ where: { id: userId }, data: { name: v.name, ...(promote ? { role: "expert" } : {}) } });
-          if (promote) await audit({ actorId, action: "user.role", targetType: "user", targetId: userId, data: { from: "member", to: "expert", via: "roster_import" }, ip }, tx);
-        }
-        await tx.expertProfile.upsert({ where: { userId }, create: { userId, ...profile, confirmedAt: now }, update: profile });
-        await writeProfileLists(tx, userId, v.input);
+      // New experts are written a slice at a time, four statements per slice rather than seven per row.
+      for (let i = 0; i < creates.length; i += YIELD_EVERY) {
+        await yieldToEventLoop();
+        const slice = creates.slice(i, i + YIELD_EVERY);
+        // No password: the person sets one with "Forgot password", which also confirms the address.
+        const users = await tx.user.createManyAndReturn({
+          data: slice.map((v) => ({ email: v.email, name: v.name, role: "expert", country: v.input.memberState, institution: v.input.institution })),
+          select: { id: true, email: true },
+        });
+        const idOf = new Map(users.map((u) => [u.email, u.id]));
+        const withIds = slice.map((v) => ({ v, userId: idOf.get(v.email) as string }));
+        await tx.expertProfile.createMany({
+          data: withIds.map(({ v, userId }) => ({ userId, ...profileOf(v), confirmedAt: now, areasText: areasTextFor(v.input.thematicAreas), languagesText: languagesTextFor(v.input.languages) })),
+        });
+        await tx.expertThematicArea.createMany({ data: withIds.flatMap(({ v, userId }) => v.input.thematicAreas.map((area) => ({ userId, area }))) });
+        await tx.expertLanguage.createMany({ data: withIds.flatMap(({ v, userId }) => v.input.languages.map((l) => ({ userId, language: l.language, level: l.level }))) });
+      }
+      for (const [index, v] of updates.entries()) {
+        if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
+        const existing = v.existing as Existing;
+        const promote = existing.role === "member";
+        await tx.user.update({ where: { id: existing.id }, data: { name: v.name, ...(promote ? { role: "expert" } : {}) } });
+        if (promote) await audit({ actorId, action: "user.role", targetType: "user", targetId: existing.id, data: { from: "member", to: "expert", via: "roster_import" }, ip }, tx);
+        const profile = profileOf(v);
+        await tx.expertProfile.upsert({ where: { userId: existing.id }, create: { userId: existing.id, ...profile, confirmedAt: now }, update: profile });
+        await writeProfileLists(tx, existing.id, v.input);
       }
       await audit({ actorId, action: "roster.import", targetType: "roster", data: { ...report.counts, rows: report.rows.length }, ip }, tx);
     },
-    { timeout: 120_000, maxWait: 10_000 },
+    // Long enough for MAX_IMPORT_ROWS new experts on a busy machine; other writers wait meanwhile.
+    { timeout: 300_000, maxWait: 10_000 },
   );
   invalidateDirectoryIndex();
   return { ...report, applied: true };

@@ -1,5 +1,6 @@
 import { isMemberState } from "#app/utils/countries.ts";
 import { INSTITUTION_TYPES, LANGUAGES, SORTS, THEMATIC_AREAS, type DirectorySort } from "./taxonomy.ts";
+import { parsePage } from "#app/utils/paging.ts";
 
 export const PER_PAGE = 20;
 
@@ -31,7 +32,7 @@ export function parseDirectoryQuery(params: URLSearchParams): DirectoryQuery {
     deployed: deployed === "yes" || deployed === "no" ? deployed : "",
     available: params.get("available") === "1",
     sort: sort && sort in SORTS ? (sort as DirectorySort) : "name",
-    page: Math.min(10_000, Math.max(1, Math.floor(Number(params.get("page"))) || 1)),
+    page: parsePage(params.get("page")),
   };
 }
 

@@ -1,15 +1,12 @@
 import { z } from "zod";
 import { EU_MEMBER_STATES } from "#app/utils/countries.ts";
+import { isoDateField, optionalIsoDateField } from "#app/utils/dates.ts";
 import { formValues, type FormFailure } from "#app/utils/forms.ts";
 import { GENDERS, INSTITUTION_TYPES, LANGUAGE_LEVELS, LANGUAGES, THEMATIC_AREAS, VISIBILITIES } from "./taxonomy.ts";
+import { cleanText } from "#app/utils/text.ts";
 
 const trimmed = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`);
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2027-06-30.")
-  .transform((v) => new Date(`${v}T00:00:00.000Z`))
-  .refine((d) => !Number.isNaN(d.getTime()), "This date does not exist.");
+const isoDate = isoDateField;
 
 export const LanguageSchema = z.object({
   language: z.enum(Object.keys(LANGUAGES) as [keyof typeof LANGUAGES, ...(keyof typeof LANGUAGES)[]], { errorMap: () => ({ message: "Choose a language from the list." }) }),
@@ -20,9 +17,9 @@ export const LanguageSchema = z.object({
 export const ProfileInputSchema = z
   .object({
     memberState: z.enum(EU_MEMBER_STATES, { errorMap: () => ({ message: "Choose the EU Member State of your administration." }) }),
-    institution: trimmed(200).min(2, "Enter your institution."),
+    institution: cleanText().pipe(z.string().min(2, "Enter your institution.").max(200, "Use at most 200 characters.")),
     institutionType: z.enum(INSTITUTION_TYPES, { errorMap: () => ({ message: "Choose the type of institution." }) }),
-    position: trimmed(200).default(""),
+    position: cleanText().pipe(z.string().max(200, "Use at most 200 characters.")).default(""),
     thematicAreas: z
       .array(z.enum(THEMATIC_AREAS, { errorMap: () => ({ message: "Unknown thematic area." }) }))
       .min(1, "Choose at least one thematic area.")
@@ -96,18 +93,18 @@ export const DeploymentSchema = z.object({
   actionId: z.string().min(1, "Choose an Action.").max(40),
   role: trimmed(100).min(2, "Enter the expert's role, e.g. Lead expert."),
   startDate: isoDate,
-  endDate: z.union([z.literal("").transform(() => null), isoDate]).default(""),
+  endDate: optionalIsoDateField,
 });
 
 export const ActionInputSchema = z.object({
   code: trimmed(60).min(2, "Enter a short code, e.g. Azerbaijan V."),
-  title: trimmed(200).min(3, "Enter a title."),
+  title: cleanText().pipe(z.string().min(3, "Enter a title.").max(200, "Use at most 200 characters.")),
   summary: trimmed(2000).default(""),
   partnerCountry: z.string().trim().regex(/^[A-Z]{2}$/, "Choose the partner country."),
   region: z.enum(["Africa", "Asia", "EU Neighbourhood", "Latin America and the Caribbean"], { errorMap: () => ({ message: "Choose a region." }) }),
   thematicArea: z.enum(THEMATIC_AREAS, { errorMap: () => ({ message: "Choose a thematic area." }) }),
-  startDate: z.union([z.literal("").transform(() => null), isoDate]).default(""),
-  endDate: z.union([z.literal("").transform(() => null), isoDate]).default(""),
+  startDate: optionalIsoDateField,
+  endDate: optionalIsoDateField,
 });
 
 export const FocalPointSchema = z

@@ -7,26 +7,26 @@ import { shareOf } from "./stats.server.ts";
 import { foldText } from "./taxonomy.ts";
 
 describe("reading spreadsheet CSV", () => {
-  it("accepts a UTF-8 BOM, semicolons and quoted separators, and normalises headers", () => {
-    const read = readCsv('\uFEFFEmail ; Member State;Institution\r\na@b.org;PL;"Office; Unit ""A"""\r\n\r\n');
+  it("accepts a UTF-8 BOM, semicolons and quoted separators, and normalises headers", async () => {
+    const read = await readCsv('\uFEFFEmail ; Member State;Institution\r\na@b.org;PL;"Office; Unit ""A"""\r\n\r\n');
     expect(read).toEqual({ ok: true, records: [{ email: "a@b.org", member_state: "PL", institution: 'Office; Unit "A"' }] });
   });
 
-  it("reads comma files with quoted commas", () => {
-    const read = readCsv('email,institution\nx@y.org,"Ministry of Labour, Family and Social Policy"\n');
+  it("reads comma files with quoted commas", async () => {
+    const read = await readCsv('email,institution\nx@y.org,"Ministry of Labour, Family and Social Policy"\n');
     expect(read.ok && read.records[0].institution).toBe("Ministry of Labour, Family and Social Policy");
   });
 
-  it("neutralises formulas on export and restores the text on import", () => {
+  it("neutralises formulas on export and restores the text on import", async () => {
     expect(safeCell("=HYPERLINK(\"http://evil\")")).toBe("'=HYPERLINK(\"http://evil\")");
     expect(safeCell("-5 years")).toBe("'-5 years");
     expect(safeCell("Head of Unit")).toBe("Head of Unit");
-    const read = readCsv("email,bio\nx@y.org,'=1+1\n");
+    const read = await readCsv("email,bio\nx@y.org,'=1+1\n");
     expect(read.ok && read.records[0].bio).toBe("=1+1");
   });
 
-  it("explains a broken file instead of throwing", () => {
-    const read = readCsv('email,name\n"unterminated,quote\n');
+  it("explains a broken file instead of throwing", async () => {
+    const read = await readCsv('email,name\n"unterminated,quote\n');
     expect(read.ok).toBe(false);
     expect(!read.ok && read.error).toMatch(/could not be read as CSV/);
   });
