@@ -8,7 +8,10 @@ import { formatDateTime } from "#app/utils/misc.ts";
 import { sharedRead } from "#app/utils/shared-read.server.ts";
 import { DateTime } from "#app/components/date-time.tsx";
 
-export const meta: MetaFunction = () => [{ title: "MIEUX+ Community — the migration expertise network" }];
+export const meta: MetaFunction = () => [
+  { title: "MIEUX+ Community — the migration expertise network" },
+  { name: "description", content: "The online home of the MIEUX+ Expert Roster: EU public officials sharing migration expertise with partners worldwide, Morning Coffees and live Q&A." },
+];
 
 export async function loader({ context }: LoaderFunctionArgs) {
   // The same for every visitor: kept until the next commit to the database, or a few seconds.

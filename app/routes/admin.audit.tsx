@@ -1,9 +1,12 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Card } from "#app/components/ui/card.tsx";
 import { listAuditLog } from "#app/modules/admin/audit.server.ts";
 import { requireRole } from "#app/modules/auth/guards.server.ts";
 import { DateTime } from "#app/components/date-time.tsx";
+import { pageMeta } from "#app/utils/meta.ts";
+
+export const meta: MetaFunction = () => pageMeta("Audit log", "Who did what and when on MIEUX+ Community: role changes, roster decisions and sign-ins, with filters.");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "organiser");

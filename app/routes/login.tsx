@@ -11,8 +11,9 @@ import { formFailure, parseForm } from "#app/utils/forms.ts";
 import { safeRedirect } from "#app/utils/misc.ts";
 import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
 import { toastHeader } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Log in — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Log in", "Log in to MIEUX+ Community to join Morning Coffees, ask questions and find experts.");
 
 export function loader(args: LoaderFunctionArgs) {
   requireAnonymous(args, safeRedirect(new URL(args.request.url).searchParams.get("redirectTo")));

@@ -10,8 +10,9 @@ import { peekEmailToken } from "#app/modules/auth/email-tokens.server.ts";
 import { MIN_PASSWORD_LENGTH } from "#app/modules/auth/limits.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Choose a new password — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Choose a new password", "Choose a new password for your MIEUX+ Community account.");
 
 const PROBLEMS = {
   invalid: "This reset link is not valid. Check that you copied all of it, or ask for a new one.",

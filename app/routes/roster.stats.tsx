@@ -7,8 +7,9 @@ import { europeShapes, MAP_HEIGHT, MAP_WIDTH } from "#app/modules/roster/map.ser
 import { rosterStatistics } from "#app/modules/roster/stats.server.ts";
 import { INSTITUTION_TYPE_LABELS } from "#app/modules/roster/taxonomy.ts";
 import { countryName } from "#app/utils/countries.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Roster statistics — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Roster statistics", "The MIEUX+ Expert Roster in figures: experts, Member States, share of women and of deployed experts.");
 
 /** Aggregates only, so the page is open to everyone (as in the network's own reporting). */
 export async function loader(_args: LoaderFunctionArgs) {
