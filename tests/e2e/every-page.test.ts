@@ -183,6 +183,6 @@ describe.skipIf(!hasChromium)("every page on a 390 px phone", () => {
       }
       await context.close();
       expect(problems).toEqual([]);
-    });
+    }, 300_000);
   }
 });
