@@ -92,7 +92,7 @@ export default function AdminAudit() {
       {problem ? (
         <p id="audit-problem" role="alert" className="mt-3 font-semibold text-danger">{problem} Showing every event.</p>
       ) : null}
-      <p className="mt-4 text-sm text-muted" aria-live="polite">{total.toLocaleString("en-GB")} event{total === 1 ? "" : "s"}{filtered ? " match" : ""}</p>
+      <p className="mt-4 text-sm text-muted" aria-live="polite">{`${total.toLocaleString("en-GB")} event${total === 1 ? "" : "s"}${filtered ? (total === 1 ? " matches" : " match") : ""}`}</p>
       <ol className="mt-2 divide-y divide-line" aria-label="Events, newest first">
         {entries.map((e) => (
           <li key={e.id} className="py-3">

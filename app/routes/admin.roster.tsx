@@ -169,6 +169,14 @@ export default function AdminRoster() {
             <option value="institution">Institution Focal Point</option>
           </SelectField>
           <TextField label="Institution (for institution level)" name="institutionName" defaultValue={fpValues.institutionName} error={fpErrors.institutionName} />
+          {fpErrors.confirmOtherState ? (
+            <div className="sm:col-span-2">
+              <Alert tone="warning" title="This person is an official of another Member State">
+                {fpErrors.confirmOtherState}
+              </Alert>
+              <CheckboxField name="confirmOtherState" label={`Yes, make them a Focal Point for ${countryName(fpValues.memberState ?? "")} anyway`} />
+            </div>
+          ) : null}
           <div className="sm:col-span-2">
             <Button type="submit" disabled={busy}>Designate Focal Point</Button>
           </div>
