@@ -7,6 +7,7 @@ import { ErrorPage, errorCopy } from "./components/error-page.tsx";
 import { SiteFooter } from "./components/site-footer.tsx";
 import { SiteHeader } from "./components/site-header.tsx";
 import stylesheet from "./styles/tailwind.css?url";
+import { pageMeta } from "./utils/meta.ts";
 import { useNonce } from "./utils/nonce.tsx";
 import { readToast } from "./utils/toast.server.ts";
 
@@ -15,10 +16,11 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [
-  { title: "MIEUX+ Community" },
-  { name: "description", content: "The online home of the MIEUX+ migration expertise network: Expert Roster, Morning Coffee sessions and live Q&A." },
-];
+// Pages state their own title and description; this one shows on error pages (404 and the rest).
+export const meta: MetaFunction = ({ error }) => {
+  const copy = errorCopy(error ? (isRouteErrorResponse(error) ? error.status : 500) : 404);
+  return pageMeta(copy.title, copy.message);
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { toast, setCookie } = await readToast(request);

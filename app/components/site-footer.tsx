@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { EuEmblem } from "./eu-emblem.tsx";
 
 export function SiteFooter() {
   return (
@@ -12,8 +13,12 @@ export function SiteFooter() {
           </p>
         </div>
         <div>
-          <p className="font-semibold text-ink">MIEUX+</p>
-          <p className="mt-1">Funded by the European Union. Implemented by the International Centre for Migration Policy Development (ICMPD).</p>
+          {/* EU-funded projects show the emblem with this statement beside it. */}
+          <div className="flex items-center gap-3">
+            <EuEmblem className="h-10 w-auto shrink-0" />
+            <p className="font-semibold text-ink">Funded by the European Union</p>
+          </div>
+          <p className="mt-2">MIEUX+ is implemented by the International Centre for Migration Policy Development (ICMPD).</p>
         </div>
         <nav aria-label="Footer">
           <ul className="space-y-1">
@@ -24,6 +29,10 @@ export function SiteFooter() {
           </ul>
         </nav>
       </div>
+      <p className="mx-auto max-w-6xl px-4 pb-6 text-sm text-muted">
+        Open source software under the{" "}
+        <a href="https://joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-12" hrefLang="en">European Union Public Licence (EUPL) v1.2</a>.
+      </p>
     </footer>
   );
 }

@@ -17,13 +17,15 @@ export const NAV_ITEMS = [
 
 function Logo() {
   return (
-    <Link to="/" className="flex items-center gap-2 no-underline" aria-label="MIEUX+ Community home">
+    // No aria-label: the link's name is its visible text (WCAG 2.5.3 Label in Name), plus where it goes.
+    <Link to="/" className="flex items-center gap-2 no-underline">
       <span aria-hidden="true" className="grid size-9 place-items-center rounded-md bg-brand-700 font-serif text-lg font-bold text-accent-400">
         M+
       </span>
       <span className="leading-tight">
         <span className="block font-serif text-lg font-bold text-brand-900">MIEUX+ Community</span>
         <span className="hidden text-xs text-muted sm:block">EU migration expertise network</span>
+        <span className="sr-only"> (home page)</span>
       </span>
     </Link>
   );

@@ -2,33 +2,37 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ArrowRight, Coffee, Globe2, Users } from "#app/components/ui/icons.tsx";
 import { Card } from "#app/components/ui/card.tsx";
+import { countActions } from "#app/modules/actions/catalogue.server.ts";
 import { upcomingCoffeeTeaser } from "#app/modules/coffee/teaser.server.ts";
+import { keyFigures } from "#app/modules/roster/figures.ts";
+import { rosterStatistics } from "#app/modules/roster/stats.server.ts";
 import { excerpt, listPosts } from "#app/modules/posts/posts.server.ts";
 import { formatDateTime } from "#app/utils/misc.ts";
 import { sharedRead } from "#app/utils/shared-read.server.ts";
 import { DateTime } from "#app/components/date-time.tsx";
 
-export const meta: MetaFunction = () => [{ title: "MIEUX+ Community — the migration expertise network" }];
+export const meta: MetaFunction = () => [
+  { title: "MIEUX+ Community — the migration expertise network" },
+  { name: "description", content: "The online home of the MIEUX+ Expert Roster: EU public officials sharing migration expertise with partners worldwide, Morning Coffees and live Q&A." },
+];
 
 export async function loader({ context }: LoaderFunctionArgs) {
   // The same for every visitor: kept until the next commit to the database, or a few seconds.
-  const [nextCoffee, posts] = await Promise.all([
+  const [nextCoffee, posts, stats, actions] = await Promise.all([
     sharedRead("home:next-coffee", 5_000, () => upcomingCoffeeTeaser()),
     sharedRead("home:latest-posts", 60_000, () => listPosts({ take: 4 })),
+    // The same figures as the statistics page, from the same query: the site never hard-codes them.
+    sharedRead("home:roster-figures", 60_000, () => rosterStatistics()),
+    sharedRead("home:action-count", 60_000, () => countActions()),
   ]);
   return {
     user: context.user ? { name: context.user.name, emailVerified: context.user.emailVerified } : null,
     nextCoffee,
+    figures: keyFigures(stats),
+    actions,
     latest: posts.map((p) => ({ id: p.id, kind: p.kind, title: p.title, excerpt: excerpt(p.body, 160), createdAt: p.createdAt })),
   };
 }
-
-const FIGURES = [
-  { value: "700+", label: "public officials registered on the Expert Roster" },
-  { value: "26", label: "EU Member States represented" },
-  { value: "42%", label: "of registered experts are women" },
-  { value: "100+", label: "Actions implemented since 2009" },
-];
 
 const AREAS = [
   "Legal migration and mobility",
@@ -39,7 +43,7 @@ const AREAS = [
 ];
 
 export default function HomePage() {
-  const { user, nextCoffee, latest } = useLoaderData<typeof loader>();
+  const { user, nextCoffee, latest, figures, actions } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-10">
       <section className="rounded-xl bg-brand-700 px-6 py-10 text-white sm:px-10">
@@ -80,13 +84,17 @@ export default function HomePage() {
       <section aria-labelledby="figures-heading">
         <h2 id="figures-heading" className="text-2xl font-bold">The network in figures</h2>
         <dl className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          {FIGURES.map((f) => (
-            <Card key={f.label} className="flex flex-col">
+          {figures.map((f) => (
+            <Card key={f.key} className="flex flex-col">
               <dt className="text-sm text-muted">{f.label}</dt>
               <dd className="order-first font-serif text-4xl font-bold text-brand-700">{f.value}</dd>
             </Card>
           ))}
         </dl>
+        <p className="mt-3 text-sm text-muted">
+          {actions.toLocaleString("en-GB")} MIEUX+ Action{actions === 1 ? "" : "s"} recorded here. <Link to="/roster/stats">More roster statistics</Link> ·{" "}
+          <Link to="/actions">See the Actions</Link>
+        </p>
       </section>
 
       <div className="grid gap-6 lg:grid-cols-3">

@@ -1,7 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Card } from "#app/components/ui/card.tsx";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Accessibility statement — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Accessibility statement", "How MIEUX+ Community meets WCAG 2.1 AA, what is known not to work yet, and how to report a barrier.");
 
 export default function AccessibilityStatement() {
   return (

@@ -13,8 +13,9 @@ import { DeploymentSchema } from "#app/modules/roster/roster.schema.ts";
 import { countryName } from "#app/utils/countries.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.action.code} — MIEUX+ Actions` : "Action not found — MIEUX+ Community" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => data ? pageMeta(`${data.action.code}: ${data.action.title}`, data.action.summary || `The MIEUX+ Action ${data.action.code}: its partner, period and deployed experts.`) : pageMeta("Action not found", "This MIEUX+ Action does not exist.");
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const action = await getActionBySlug(params.slug ?? "");

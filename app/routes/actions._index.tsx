@@ -8,8 +8,9 @@ import { listActions } from "#app/modules/actions/catalogue.server.ts";
 import { REGIONS, THEMATIC_AREAS } from "#app/modules/actions/taxonomy.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import { countryName } from "#app/utils/countries.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "MIEUX+ Actions — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("MIEUX+ Actions", "MIEUX+ Actions by region and thematic area: peer-to-peer cooperation between EU Member States and partner administrations.");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);

@@ -11,8 +11,9 @@ import { ActionInputSchema } from "#app/modules/roster/roster.schema.ts";
 import { COUNTRY_GROUPS, countryName } from "#app/utils/countries.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "New Action — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("New Action", "Record a new MIEUX+ Action: code, title, partner country, region, thematic area and period.");
 
 export function loader(args: LoaderFunctionArgs) {
   requireRole(args, "organiser");

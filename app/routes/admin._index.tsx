@@ -1,9 +1,12 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Card } from "#app/components/ui/card.tsx";
 import { requireRole } from "#app/modules/auth/guards.server.ts";
 import { outboxCounts } from "#app/modules/notifications/outbox.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+
+export const meta: MetaFunction = () => pageMeta("Admin overview", "What needs the MIEUX+ team's attention: accounts, roster applications, moderation and email.");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "organiser");

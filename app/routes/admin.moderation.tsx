@@ -1,6 +1,9 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Card } from "#app/components/ui/card.tsx";
 import { requireRole } from "#app/modules/auth/guards.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+
+export const meta: MetaFunction = () => pageMeta("Moderation queue", "Posts, comments and questions waiting for a moderator's decision.");
 
 export function loader(args: LoaderFunctionArgs) {
   requireRole(args, "organiser");

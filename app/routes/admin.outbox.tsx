@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Button } from "#app/components/ui/button.tsx";
 import { Card } from "#app/components/ui/card.tsx";
@@ -8,6 +8,9 @@ import { outboxCounts, retryMail } from "#app/modules/notifications/outbox.serve
 import { prisma } from "#app/utils/db.server.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
 import { DateTime } from "#app/components/date-time.tsx";
+import { pageMeta } from "#app/utils/meta.ts";
+
+export const meta: MetaFunction = () => pageMeta("Email outbox", "Emails waiting, sent and failed, with a way to send a failed one again.");
 
 const STATUSES = ["pending", "sending", "sent", "failed"] as const;
 

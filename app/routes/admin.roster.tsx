@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "#app/components/ui/button.tsx";
@@ -13,6 +13,9 @@ import { FocalPointSchema } from "#app/modules/roster/roster.schema.ts";
 import { countryName, EU_MEMBER_STATES } from "#app/utils/countries.ts";
 import { formFailure, parseForm, type FormFailure } from "#app/utils/forms.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+
+export const meta: MetaFunction = () => pageMeta("Roster administration", "Import and export the Expert Roster as CSV and name the Focal Points of each Member State.");
 
 const MAX_CSV_BYTES = 5 * 1024 * 1024;
 
@@ -166,6 +169,14 @@ export default function AdminRoster() {
             <option value="institution">Institution Focal Point</option>
           </SelectField>
           <TextField label="Institution (for institution level)" name="institutionName" defaultValue={fpValues.institutionName} error={fpErrors.institutionName} />
+          {fpErrors.confirmOtherState ? (
+            <div className="sm:col-span-2">
+              <Alert tone="warning" title="This person is an official of another Member State">
+                {fpErrors.confirmOtherState}
+              </Alert>
+              <CheckboxField name="confirmOtherState" label={`Yes, make them a Focal Point for ${countryName(fpValues.memberState ?? "")} anyway`} />
+            </div>
+          ) : null}
           <div className="sm:col-span-2">
             <Button type="submit" disabled={busy}>Designate Focal Point</Button>
           </div>

@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { NavLink, Outlet } from "@remix-run/react";
 import { requireRole } from "#app/modules/auth/guards.server.ts";
 import { cn } from "#app/utils/misc.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Admin — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Admin", "Administration of MIEUX+ Community.");
 
 export function loader(args: LoaderFunctionArgs) {
   requireRole(args, "organiser");
@@ -24,7 +25,7 @@ export default function AdminLayout() {
     <div>
       <h1 className="text-3xl font-bold">Admin</h1>
       <nav aria-label="Admin" className="mt-4 border-b border-line">
-        <ul className="flex gap-1 overflow-x-auto">
+        <ul className="flex flex-wrap gap-x-1">
           {TABS.map((tab) => (
             <li key={tab.to}>
               <NavLink

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Button } from "#app/components/ui/button.tsx";
@@ -9,6 +9,9 @@ import { ROLE_LABELS, ROLES } from "#app/modules/auth/roles.ts";
 import { countryName } from "#app/utils/countries.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
 import { parsePage } from "#app/utils/paging.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+
+export const meta: MetaFunction = () => pageMeta("Users and roles", "Find accounts and change their role: member, expert, Focal Point, organiser or administrator.");
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = requireRole(args, "organiser");

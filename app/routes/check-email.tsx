@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MailCheck } from "#app/components/ui/icons.tsx";
 import { Card } from "#app/components/ui/card.tsx";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Check your email — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Check your email", "We sent you a link to confirm your email address.");
 
 export function loader({ request }: LoaderFunctionArgs) {
   const email = new URL(request.url).searchParams.get("email")?.slice(0, 254) ?? null;

@@ -16,8 +16,9 @@ import { INSTITUTION_TYPE_LABELS, languageName, type InstitutionType } from "#ap
 import { countryName, isMemberState } from "#app/utils/countries.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.stateName} — Focal Points — MIEUX+ Community` : "Not found — MIEUX+ Community" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => data ? pageMeta(`Focal Points of ${data.stateName}`, `The MIEUX+ Focal Points of ${data.stateName} and the Member State's experts on the roster.`) : pageMeta("Member State not found", "There is no EU Member State with this code.");
 
 function stateParam(code: string | undefined) {
   const upper = (code ?? "").toUpperCase();

@@ -7,8 +7,9 @@ import { rosterViewer } from "#app/modules/roster/access.server.ts";
 import { listPendingApplications } from "#app/modules/roster/applications.server.ts";
 import { focalPointsByState } from "#app/modules/roster/focal-points.server.ts";
 import { countryName } from "#app/utils/countries.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Focal Points by Member State — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Focal Points by Member State", "The MIEUX+ Focal Points of each EU Member State, who channel opportunities to their experts and institutions.");
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireVerifiedUser(args);

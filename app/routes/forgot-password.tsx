@@ -8,8 +8,9 @@ import { ForgotPasswordSchema } from "#app/modules/auth/auth.schema.ts";
 import { queuePasswordReset } from "#app/modules/auth/reset-requests.server.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
 import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Forgot your password — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Forgot your password", "Ask for a link to choose a new password for your MIEUX+ Community account.");
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();

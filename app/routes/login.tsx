@@ -10,8 +10,9 @@ import { attemptLogIn } from "#app/modules/auth/login-throttle.server.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
 import { safeRedirect } from "#app/utils/misc.ts";
 import { toastHeader } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Log in — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Log in", "Log in to MIEUX+ Community to join Morning Coffees, ask questions and find experts.");
 
 /** Document responses take their headers from here: keep the wait a 429 asks for. */
 export const headers: HeadersFunction = ({ actionHeaders }) => {

@@ -5,8 +5,9 @@ import { Button } from "#app/components/ui/button.tsx";
 import { Card } from "#app/components/ui/card.tsx";
 import { endSession } from "#app/modules/auth/session.server.ts";
 import { toastHeader } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Log out — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Log out", "Log out of MIEUX+ Community on this device.");
 
 // Logging out changes state, so it happens only on POST; GET asks for confirmation.
 export function loader({ context }: LoaderFunctionArgs) {

@@ -5,8 +5,9 @@ import { Card } from "#app/components/ui/card.tsx";
 import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
 import { getPost } from "#app/modules/posts/posts.server.ts";
 import { DateTime } from "#app/components/date-time.tsx";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.post.title} — MIEUX+ Community` : "Post — MIEUX+ Community" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => data ? pageMeta(data.post.title, `${data.post.kind === "resource" ? "A resource" : "An update"} shared by ${data.post.author} on MIEUX+ Community.`) : pageMeta("Post not found", "This post does not exist or was removed.");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireVerifiedUser(args);

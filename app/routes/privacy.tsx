@@ -1,7 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Card } from "#app/components/ui/card.tsx";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Privacy and your data — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Privacy and your data", "What MIEUX+ Community keeps about you, why, for how long, and how to export or delete it.");
 
 export default function PrivacyNotice() {
   return (

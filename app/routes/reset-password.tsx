@@ -11,8 +11,9 @@ import { MIN_PASSWORD_LENGTH } from "#app/modules/auth/limits.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
 import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Choose a new password — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Choose a new password", "Choose a new password for your MIEUX+ Community account.");
 
 /** Document responses take their headers from here: keep the wait a 429 asks for. */
 export const headers: HeadersFunction = ({ actionHeaders }) => {

@@ -4,8 +4,9 @@ import { FileText } from "#app/components/ui/icons.tsx";
 import { Card, PageHeader } from "#app/components/ui/card.tsx";
 import { excerpt, listPosts } from "#app/modules/posts/posts.server.ts";
 import { DateTime } from "#app/components/date-time.tsx";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Resources — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Resources", "Resources from the MIEUX+ network: answered Morning Coffee questions, publications and cultural-agility tips.");
 
 export async function loader() {
   const posts = await listPosts({ kind: "resource", take: 50 });

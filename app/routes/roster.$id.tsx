@@ -9,8 +9,9 @@ import { isStale } from "#app/modules/roster/freshness.server.ts";
 import { getExpertProfile } from "#app/modules/roster/profiles.server.ts";
 import { INSTITUTION_TYPE_LABELS, languageName, LEVEL_LABELS, type InstitutionType, type LanguageLevel } from "#app/modules/roster/taxonomy.ts";
 import { countryName } from "#app/utils/countries.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.profile.user.name} — Expert Roster` : "Expert not found — MIEUX+ Community" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => data ? pageMeta(`${data.profile.user.name}, Expert Roster`, `${data.profile.user.name}: expert profile on the MIEUX+ Expert Roster, with thematic areas, languages and deployments.`) : pageMeta("Expert not found", "This expert profile does not exist or is not visible to you.");
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireVerifiedUser(args);

@@ -11,8 +11,9 @@ import { directoryParams, parseDirectoryQuery, type DirectoryQuery } from "#app/
 import { searchDirectory } from "#app/modules/roster/directory.server.ts";
 import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, LANGUAGE_CODES, languageName, SORTS, THEMATIC_AREAS, type InstitutionType } from "#app/modules/roster/taxonomy.ts";
 import { byCountryName, countryName, EU_MEMBER_STATES } from "#app/utils/countries.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Expert Roster — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Expert Roster", "Search the MIEUX+ Expert Roster: public officials from EU Member States by thematic area, language and availability.");
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireVerifiedUser(args);

@@ -4,11 +4,13 @@ import { ArrowLeft } from "#app/components/ui/icons.tsx";
 import { BarChart, EuropeMap } from "#app/components/roster/charts.tsx";
 import { Card, PageHeader } from "#app/components/ui/card.tsx";
 import { europeShapes, MAP_HEIGHT, MAP_WIDTH } from "#app/modules/roster/map.server.ts";
+import { keyFigures } from "#app/modules/roster/figures.ts";
 import { rosterStatistics } from "#app/modules/roster/stats.server.ts";
 import { INSTITUTION_TYPE_LABELS } from "#app/modules/roster/taxonomy.ts";
 import { countryName } from "#app/utils/countries.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Roster statistics — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Roster statistics", "The MIEUX+ Expert Roster in figures: experts, Member States, share of women and of deployed experts.");
 
 /** Aggregates only, so the page is open to everyone (as in the network's own reporting). */
 export async function loader(_args: LoaderFunctionArgs) {
@@ -43,18 +45,9 @@ export default function RosterStatistics() {
       <section aria-labelledby="key-figures">
         <h2 id="key-figures" className="sr-only">Key figures</h2>
         <dl className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
-          <Figure value={stats.total.toLocaleString("en-GB")} label="experts registered on the roster" />
-          <Figure value={`${stats.statesRepresented} of ${stats.statesTotal}`} label="EU Member States represented" />
-          <Figure
-            value={stats.deployed.shown ? `${stats.deployed.percent}%` : "—"}
-            label="of experts deployed on at least one Action"
-            note={stats.deployed.shown ? `${stats.deployed.count.toLocaleString("en-GB")} expert${stats.deployed.count === 1 ? "" : "s"}` : stats.deployed.reason}
-          />
-          <Figure
-            value={stats.women.shown ? `${stats.women.percent}%` : "—"}
-            label="of experts are women"
-            note={stats.women.shown ? `Of the ${stats.genderDeclared.toLocaleString("en-GB")} experts who chose to say` : stats.women.reason}
-          />
+          {keyFigures(stats).map((f) => (
+            <Figure key={f.key} value={f.value} label={f.label} note={f.note} />
+          ))}
         </dl>
       </section>
 

@@ -17,8 +17,9 @@ import { getEnv } from "#app/utils/env.server.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
 import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.page.coffee.title} — MIEUX+ Community` : "Morning Coffee — MIEUX+ Community" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => data ? pageMeta(data.page.coffee.title, data.page.coffee.summary || "A MIEUX+ Morning Coffee: an Action Spotlight and a live Q&A with the speakers.") : pageMeta("Morning Coffee not found", "This Morning Coffee does not exist.");
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const page = await getCoffeePage(params.slug ?? "", context.user);

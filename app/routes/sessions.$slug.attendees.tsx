@@ -8,8 +8,9 @@ import { requireRole } from "#app/modules/auth/guards.server.ts";
 import { listAttendees, markAttendance } from "#app/modules/coffee/registration.server.ts";
 import { countryName } from "#app/utils/countries.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Attendees — MIEUX+ Community" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Attendees${data ? `: ${data.coffee.title}` : ""}`, "Who registered, who is on the waiting list and who attended this Morning Coffee.");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "organiser");

@@ -24,8 +24,9 @@ import {
 import { allTimeZones, utcToZonedInput } from "#app/modules/coffee/time.ts";
 import { formFailure, parseForm, type FormFailure } from "#app/utils/forms.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.coffee.title ?? "Morning Coffee"} — MIEUX+ Community` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Edit ${data?.coffee.title ?? "Morning Coffee"}`, "Change the time, content, speakers and Q&A settings of a Morning Coffee.");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "organiser");

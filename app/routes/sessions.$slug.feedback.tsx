@@ -4,8 +4,9 @@ import { Card, PageHeader } from "#app/components/ui/card.tsx";
 import { requireRole } from "#app/modules/auth/guards.server.ts";
 import { feedbackResults } from "#app/modules/coffee/coffee.server.ts";
 import { DateTime } from "#app/components/date-time.tsx";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Feedback results — MIEUX+ Community" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Feedback${data ? `: ${data.coffee.title}` : ""}`, "What participants said about this Morning Coffee.");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "organiser");

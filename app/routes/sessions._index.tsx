@@ -8,8 +8,9 @@ import { webcalUrl } from "#app/modules/coffee/calendar.server.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import { countryName } from "#app/utils/countries.ts";
 import { getEnv } from "#app/utils/env.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Morning Coffee — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Morning Coffee sessions", "Upcoming and past MIEUX+ Morning Coffees: Action Spotlights and live Q&A twice a year.");
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const lists = await listCoffees(context.user);

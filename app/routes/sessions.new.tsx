@@ -9,8 +9,9 @@ import { createCoffee, listActionChoices } from "#app/modules/coffee/coffee.serv
 import { allTimeZones } from "#app/modules/coffee/time.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "New Morning Coffee — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("New Morning Coffee", "Schedule a new Morning Coffee: time, Action Spotlight, speakers and Q&A settings.");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "organiser");

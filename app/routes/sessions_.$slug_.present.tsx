@@ -6,8 +6,9 @@ import { sortQuestions, type QaQuestion } from "#app/modules/qa/events.ts";
 import { qaState } from "#app/modules/qa/questions.server.ts";
 import { useQaSocket } from "#app/modules/qa/use-qa-socket.ts";
 import { getEnv } from "#app/utils/env.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Presenter: ${data.state.session.title}` : "Presenter screen" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data ? `Presenter screen: ${data.state.session.title}` : "Presenter screen", "The questions of a Morning Coffee Q&A, large, for the screen the speakers share.");
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireVerifiedUser(args);

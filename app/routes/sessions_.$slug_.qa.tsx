@@ -20,8 +20,9 @@ import { countryName } from "#app/utils/countries.ts";
 import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
 import { DateTime } from "#app/components/date-time.tsx";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Q&A: ${data.state.session.title} — MIEUX+ Community` : "Q&A — MIEUX+ Community" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data ? `Q&A: ${data.state.session.title}` : "Q&A", "Ask the speakers a question, vote for the ones you want answered, and follow the answers live.");
 
 async function load(args: LoaderFunctionArgs) {
   const user = requireVerifiedUser(args);

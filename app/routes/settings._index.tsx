@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CountryOptions } from "#app/components/country-options.tsx";
@@ -11,6 +11,9 @@ import { requireUser } from "#app/modules/auth/guards.server.ts";
 import { ROLE_LABELS } from "#app/modules/auth/roles.ts";
 import { parseForm } from "#app/utils/forms.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+
+export const meta: MetaFunction = () => pageMeta("Settings: profile", "Your name, country and institution on MIEUX+ Community.");
 
 export function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);

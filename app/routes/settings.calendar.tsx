@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
@@ -11,6 +11,9 @@ import { privateFeedStatus, revokePrivateFeed, rotatePrivateFeed } from "#app/mo
 import { getEnv } from "#app/utils/env.server.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
 import { DateTime } from "#app/components/date-time.tsx";
+import { pageMeta } from "#app/utils/meta.ts";
+
+export const meta: MetaFunction = () => pageMeta("Settings: calendar", "Your private calendar address for the Morning Coffees you registered for, and how to replace it.");
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);

@@ -6,8 +6,9 @@ import { Alert, Card } from "#app/components/ui/card.tsx";
 import { confirmEmailChange } from "#app/modules/auth/accounts.server.ts";
 import { peekEmailToken } from "#app/modules/auth/email-tokens.server.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Confirm your new email — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Confirm your new email", "Confirm the new email address of your MIEUX+ Community account.");
 
 const PROBLEMS = { invalid: "This link is not valid.", expired: "This link has expired. Ask for the change again from your settings.", used: "This link has already been used." } as const;
 

@@ -1,4 +1,8 @@
+import type { MetaFunction } from "@remix-run/node";
 import { Card } from "#app/components/ui/card.tsx";
+import { pageMeta } from "#app/utils/meta.ts";
+
+export const meta: MetaFunction = () => pageMeta("Settings: notifications", "Choose which emails MIEUX+ Community sends you.");
 
 export default function NotificationSettings() {
   return (

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { Download } from "#app/components/ui/icons.tsx";
@@ -10,6 +10,9 @@ import { deleteAccount } from "#app/modules/auth/privacy.server.ts";
 import { endSession } from "#app/modules/auth/session.server.ts";
 import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
 import { toastHeader } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+
+export const meta: MetaFunction = () => pageMeta("Settings: privacy and data", "Export everything MIEUX+ Community keeps about you, or delete your account.");
 
 export function loader(args: LoaderFunctionArgs) {
   requireUser(args);

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "#app/components/ui/button.tsx";
@@ -26,6 +26,9 @@ import { countryName, EU_MEMBER_STATES, isMemberState } from "#app/utils/countri
 import { formFailure, type FormFailure } from "#app/utils/forms.ts";
 import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+
+export const meta: MetaFunction = () => pageMeta("Settings: Expert Roster", "Apply to the MIEUX+ Expert Roster or keep your expert profile, photo and availability up to date.");
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);

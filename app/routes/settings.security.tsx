@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "#app/components/ui/button.tsx";
@@ -12,6 +12,9 @@ import { formFailure, parseForm, type FormFailure } from "#app/utils/forms.ts";
 import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
 import { redirectWithToast, toastHeader } from "#app/utils/toast.server.ts";
 import { redirect } from "@remix-run/node";
+import { pageMeta } from "#app/utils/meta.ts";
+
+export const meta: MetaFunction = () => pageMeta("Settings: email and password", "Change the email address or the password of your MIEUX+ Community account.");
 
 export function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);

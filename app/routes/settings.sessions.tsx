@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Monitor } from "#app/components/ui/icons.tsx";
@@ -9,6 +9,9 @@ import { requireUser } from "#app/modules/auth/guards.server.ts";
 import { endAllSessions, endSession } from "#app/modules/auth/session.server.ts";
 import { redirectWithToast, toastHeader } from "#app/utils/toast.server.ts";
 import { DateTime } from "#app/components/date-time.tsx";
+import { pageMeta } from "#app/utils/meta.ts";
+
+export const meta: MetaFunction = () => pageMeta("Settings: devices and sessions", "Where you are logged in to MIEUX+ Community, and how to sign a device out.");
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);

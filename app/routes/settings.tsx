@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { NavLink, Outlet } from "@remix-run/react";
 import { requireUser } from "#app/modules/auth/guards.server.ts";
 import { cn } from "#app/utils/misc.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Settings — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Settings", "Your MIEUX+ Community account settings.");
 
 export function loader(args: LoaderFunctionArgs) {
   requireUser(args);
@@ -24,9 +25,9 @@ export default function SettingsLayout() {
   return (
     <div>
       <h1 className="text-3xl font-bold">Settings</h1>
-      <div className="mt-6 grid gap-6 md:grid-cols-[14rem_1fr]">
+      <div className="mt-6 grid grid-cols-1 gap-6 md:grid-cols-[14rem_minmax(0,1fr)]">
         <nav aria-label="Settings">
-          <ul className="flex gap-1 overflow-x-auto md:flex-col">
+          <ul className="flex flex-wrap gap-1 md:flex-col">
             {TABS.map((tab) => (
               <li key={tab.to}>
                 <NavLink

@@ -12,8 +12,9 @@ import { MIN_PASSWORD_LENGTH } from "#app/modules/auth/limits.ts";
 import { passwordProblem } from "#app/modules/auth/password.server.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
 import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Join MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Join", "Create a MIEUX+ Community account to join Morning Coffees and the network of EU migration experts.");
 
 export function loader(args: LoaderFunctionArgs) {
   requireAnonymous(args);

@@ -5,8 +5,9 @@ import { Card, PageHeader } from "#app/components/ui/card.tsx";
 import { listSpotlights } from "#app/modules/coffee/spotlights.server.ts";
 import { countryName } from "#app/utils/countries.ts";
 import { formatDateTime } from "#app/utils/misc.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Action Spotlights — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Action Spotlights", "Action Spotlights presented at Morning Coffees: highlights, achievements and the migration context of MIEUX+ Actions.");
 
 export async function loader() {
   return { spotlights: await listSpotlights() };

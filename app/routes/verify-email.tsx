@@ -7,8 +7,9 @@ import { resendVerification, verifyEmail } from "#app/modules/auth/accounts.serv
 import { peekEmailToken } from "#app/modules/auth/email-tokens.server.ts";
 import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
 import { toastHeader } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Confirm your email — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Confirm your email", "Confirm your email address to take part in MIEUX+ Community.");
 
 const PROBLEMS = {
   invalid: "This link is not valid. Check that you copied all of it, or ask for a new one.",

@@ -1,29 +1,15 @@
 import { DateTime } from "luxon";
 import { prisma } from "#app/utils/db.server.ts";
 import { registerSeeder } from "../seed.ts";
+import { upsertSeedActions } from "./roster-data.ts";
 
-/** Actions the Spotlights refer to. Upserted by code: the Actions seed may create the same ones. */
-const ACTIONS = [
-  { code: "Cameroon", title: "Peer-to-peer support to Cameroon's migration governance", partnerCountry: "CM", region: "Africa", thematicArea: "Migration and development" },
-  { code: "Georgia", title: "Peer-to-peer support to Georgia on legal migration and mobility", partnerCountry: "GE", region: "EU Neighbourhood", thematicArea: "Legal migration and mobility" },
-  { code: "Uganda", title: "Peer-to-peer support to Uganda on migration data and coordination", partnerCountry: "UG", region: "Africa", thematicArea: "Horizontal interventions (health, climate change, data, gender)" },
-  { code: "Azerbaijan V", title: "Cultural integration of migrants in Azerbaijan", partnerCountry: "AZ", region: "EU Neighbourhood", thematicArea: "Legal migration and mobility" },
-];
-
-async function upsertAction(action: (typeof ACTIONS)[number]) {
-  const existing = await prisma.action.findUnique({ where: { code: action.code }, select: { id: true } });
-  if (existing) return existing.id;
-  const base = action.code.toLowerCase().replace(/[^a-z0-9]+/g, "-");
-  const slug = (await prisma.action.findUnique({ where: { slug: base }, select: { id: true } })) ? `${base}-action` : base;
-  const created = await prisma.action.upsert({ where: { code: action.code }, update: {}, create: { ...action, slug, summary: action.title } });
-  return created.id;
-}
-
+// The Spotlights refer to Actions of the one seeded list (roster-data.ts), so each Action has one
+// title, one period and the deployments that go with it.
 registerSeeder({
   name: "morning-coffee",
   async run() {
     const organiser = await prisma.user.findUnique({ where: { email: "organiser@mieux.example" }, select: { id: true } });
-    const ids = Object.fromEntries(await Promise.all(ACTIONS.map(async (a) => [a.code, await upsertAction(a)] as const)));
+    const ids = Object.fromEntries(await upsertSeedActions(prisma));
     const people = await prisma.user.findMany({ where: { email: { endsWith: "@mieux.example" } }, select: { id: true, email: true } });
     const byEmail = (email: string) => people.find((p) => p.email === email)?.id ?? null;
 
@@ -65,7 +51,7 @@ registerSeeder({
             {
               title: "Action Spotlight: Cameroon",
               country: "CM",
-              actionId: ids["Cameroon"],
+              actionId: ids["Cameroon II"],
               position: 0,
               highlights: "Highlights and achievements of the MIEUX+ Action with Cameroonian partners, presented by the speakers.",
               migrationContext: "The migration context and characteristics of Cameroon, as introduced by the partner institution.",
@@ -73,7 +59,7 @@ registerSeeder({
             {
               title: "Action Spotlight: Georgia",
               country: "GE",
-              actionId: ids["Georgia"],
+              actionId: ids["Georgia IV"],
               position: 1,
               highlights: "Highlights and achievements of the MIEUX+ Action with Georgian partners, presented by the speakers.",
               migrationContext: "The migration context and characteristics of Georgia, as introduced by the partner institution.",
@@ -81,7 +67,7 @@ registerSeeder({
             {
               title: "Action Spotlight: Uganda",
               country: "UG",
-              actionId: ids["Uganda"],
+              actionId: ids["Uganda I"],
               position: 2,
               highlights: "Highlights and achievements of the MIEUX+ Action with Ugandan partners, presented by the speakers.",
               migrationContext: "The migration context and characteristics of Uganda, as introduced by the partner institution.",

@@ -117,11 +117,14 @@ export function generateRoster({ count, seed = 2009, now = new Date(), emailDoma
   const totalWeight = states.reduce((n, [, v]) => n + v.weight, 0);
   const out: RosterSeed = { users: [], profiles: [], areas: [], languages: [], deployments: [] };
   const used = new Set<string>();
+  // Shares are dealt in turn rather than drawn, so the demo reproduces the network's published
+  // figures exactly (42 % women among those who say, about half deployed) at any size.
+  const undeclared = { female: 0, male: 0 };
   let index = 0;
   for (const [code, names] of states) {
     const n = Math.max(2, Math.round((count * names.weight) / totalWeight));
     for (let k = 0; k < n && index < count; k++, index++) {
-      const female = r.chance(0.42);
+      const female = Math.floor((index + 1) * 0.42) > Math.floor(index * 0.42);
       const first = r.pick(female ? names.f : names.m);
       const si = Math.floor(r.next() * names.s.length);
       const last = female && names.sf ? names.sf[si] : names.s[si];
@@ -162,7 +165,8 @@ export function generateRoster({ count, seed = 2009, now = new Date(), emailDoma
         bio,
         available,
         availableUntil: available && r.chance(0.5) ? new Date(now.getTime() + r.int(-60, 500) * DAY) : null,
-        gender: r.chance(0.88) ? (female ? "female" : "male") : null,
+        // One in eight of each gender keeps it to themselves (gender is optional).
+        gender: ++undeclared[female ? "female" : "male"] % 8 === 0 ? null : female ? "female" : "male",
         visibility: r.chance(0.15) ? "organisers_and_focal_points" : "network",
         status: "active",
         confirmedAt,
@@ -185,7 +189,7 @@ export function generateRoster({ count, seed = 2009, now = new Date(), emailDoma
       }
       for (const [language, level] of langs) out.languages.push({ userId: id, language, level });
       profile.languagesText = languagesTextFor([...langs].map(([language, level]) => ({ language, level })));
-      if (r.chance(0.5)) {
+      if (index % 2 === 0) {
         for (let d = r.int(1, r.chance(0.3) ? 3 : 1); d > 0; d--) {
           const action = r.pick(SEED_ACTIONS);
           const start = new Date(new Date(`${action.start}T00:00:00Z`).getTime() + r.int(0, 200) * DAY);

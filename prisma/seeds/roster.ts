@@ -6,6 +6,8 @@ import { registerSeeder } from "../seed.ts";
 import { generateRoster, prng, upsertSeedActions, writeRoster } from "./roster-data.ts";
 
 const DAY = 86_400_000;
+// With the two demo experts below: over 700 experts, as the network reports.
+export const DEMO_EXPERTS = 712;
 
 // Fictional Focal Points (accounts without a password: they only fill the pages).
 const FOCAL_POINTS: { state: string; name: string; institution: string; level: "country" | "institution" }[] = [
@@ -40,7 +42,7 @@ registerSeeder({
   async run() {
     const now = new Date();
     const actionIds = await upsertSeedActions(prisma);
-    await writeRoster(prisma, generateRoster({ count: 640, now }), actionIds);
+    await writeRoster(prisma, generateRoster({ count: DEMO_EXPERTS, now }), actionIds);
 
     const r = prng(77);
     await prisma.$transaction(async (tx) => {

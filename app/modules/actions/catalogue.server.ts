@@ -24,6 +24,11 @@ export async function listActions({ region, area }: { region?: string; area?: st
   });
 }
 
+/** How many Actions the site knows, for the home page's figures. */
+export function countActions() {
+  return prisma.action.count();
+}
+
 export async function getActionBySlug(slug: string) {
   return prisma.action.findUnique({
     where: { slug },

@@ -1,6 +1,6 @@
 import { audit } from "#app/modules/admin/audit.server.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
-import { EU_MEMBER_STATES } from "#app/utils/countries.ts";
+import { countryName, EU_MEMBER_STATES, isMemberState } from "#app/utils/countries.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import type { RosterViewer } from "./access.server.ts";
@@ -37,12 +37,21 @@ export async function focalPointsOf(memberState: string, { withEmail }: { withEm
 /** Organisers name a Focal Point; the person gets the Focal Point role if they had less. */
 export async function designateFocalPoint(
   actor: RosterViewer,
-  input: { email: string; memberState: string; level: FocalPointLevel; institutionName?: string },
+  input: { email: string; memberState: string; level: FocalPointLevel; institutionName?: string; confirmOtherState?: boolean },
   meta: { ip?: string | null } = {},
 ): Promise<Result<{ name: string }>> {
   if (!actor.isOrganiser) return fail("forbidden", "Only the MIEUX+ team designates Focal Points.");
-  const user = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true, name: true, role: true, deletedAt: true } });
+  const user = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true, name: true, role: true, country: true, deletedAt: true } });
   if (!user || user.deletedAt) return fail("not_found", "No account uses this email address. Ask the person to join first.", { email: "No account uses this email address." });
+  // A Focal Point speaks for their own Member State; naming an official of another one is usually a
+  // slip of the list, so it takes a second, explicit confirmation.
+  if (isMemberState(user.country) && user.country !== input.memberState && !input.confirmOtherState) {
+    const theirs = countryName(user.country);
+    const chosen = countryName(input.memberState);
+    return fail("other_member_state", `${user.name} is an official of ${theirs}, not of ${chosen}.`, {
+      confirmOtherState: `${user.name}'s account says they work for ${theirs}. Tick this box if they should still be a Focal Point for ${chosen}.`,
+    });
+  }
   const existing = await prisma.focalPoint.findUnique({ where: { userId_memberState: { userId: user.id, memberState: input.memberState } }, select: { id: true } });
   await prisma.$transaction(async (tx) => {
     const data = { level: input.level, institutionName: input.level === "institution" ? input.institutionName?.trim() || null : null };

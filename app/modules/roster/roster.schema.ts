@@ -113,5 +113,7 @@ export const FocalPointSchema = z
     memberState: z.enum(EU_MEMBER_STATES, { errorMap: () => ({ message: "Choose a Member State." }) }),
     level: z.enum(["country", "institution"]),
     institutionName: trimmed(200).optional(),
+    // Ticked after the warning that the person is an official of another Member State.
+    confirmOtherState: z.literal("on").optional().transform((v) => v === "on"),
   })
   .refine((v) => v.level === "country" || (v.institutionName ?? "").length >= 2, { path: ["institutionName"], message: "Name the institution for an institution-level Focal Point." });
