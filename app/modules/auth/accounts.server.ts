@@ -16,6 +16,7 @@ import {
 import { hashPassword, passwordProblem, verifyPassword } from "./password.server.ts";
 import { isRole, type Role } from "./roles.ts";
 import { endAllSessions, startSession } from "./session.server.ts";
+import { endSessionSockets, reauthoriseUser } from "./socket-access.server.ts";
 
 type RequestMeta = { ip?: string | null; userAgent?: string | null };
 
@@ -124,6 +125,7 @@ export async function resetPassword(token: string, password: string, meta: Reque
     if (error instanceof PasswordRejected) return fail("weak_password", error.message, { password: error.message });
     throw error;
   });
+  if (result.ok) reauthoriseUser(result.value.userId, "password reset");
   return result;
 }
 
@@ -143,7 +145,7 @@ export async function changePassword(userId: string, input: z.infer<typeof Chang
     await sendPasswordChangedEmail(tx, user);
     await audit({ actorId: userId, action: "user.change_password", targetType: "user", targetId: userId, ip: meta.ip }, tx);
   });
-  await endAllSessions(userId);
+  await endAllSessions(userId, "password changed");
   return ok({ setCookie: await startSession(userId, meta) });
 }
 
@@ -198,6 +200,7 @@ export async function listSessions(userId: string, currentTokenHash: string | nu
 /** Ends one of the user's own sessions (by its stored hash). */
 export async function revokeSession(userId: string, sessionHash: string) {
   const { count } = await prisma.session.deleteMany({ where: { id: sessionHash, userId } });
+  if (count === 1) endSessionSockets(sessionHash, "session revoked");
   return count === 1;
 }
 
@@ -233,5 +236,6 @@ export async function setUserRole(email: string, role: Role, actorId: string | n
     await tx.user.update({ where: { id: user.id }, data: { role } });
     await audit({ actorId, action: "user.role", targetType: "user", targetId: user.id, data: { from: user.role, to: role } }, tx);
   });
+  reauthoriseUser(user.id, "role changed");
   return ok({ id: user.id, role });
 }

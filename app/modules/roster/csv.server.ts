@@ -3,6 +3,7 @@ import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { audit } from "#app/modules/admin/audit.server.ts";
 import { countryName, EU_MEMBER_STATES } from "#app/utils/countries.ts";
+import { reauthoriseUser } from "#app/modules/auth/socket-access.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import type { RosterViewer } from "./access.server.ts";
 import { directoryWhere, type DirectoryQuery } from "./directory.server.ts";
@@ -214,6 +215,7 @@ export async function importRosterCsv(text: string, { dryRun, actorId, ip }: { d
   if (dryRun || report.counts.error > 0) return report;
 
   const now = new Date();
+  const promoted: string[] = [];
   await prisma.$transaction(
     async (tx) => {
       for (const v of valid) {
@@ -240,7 +242,10 @@ export async function importRosterCsv(text: string, { dryRun, actorId, ip }: { d
           userId = v.existing.id;
           const promote = v.existing.role === "member";
           await tx.user.update({ where: { id: userId }, data: { name: v.name, ...(promote ? { role: "expert" } : {}) } });
-          if (promote) await audit({ actorId, action: "user.role", targetType: "user", targetId: userId, data: { from: "member", to: "expert", via: "roster_import" }, ip }, tx);
+          if (promote) {
+            await audit({ actorId, action: "user.role", targetType: "user", targetId: userId, data: { from: "member", to: "expert", via: "roster_import" }, ip }, tx);
+            promoted.push(userId);
+          }
         }
         await tx.expertProfile.upsert({ where: { userId }, create: { userId, ...profile, confirmedAt: now }, update: profile });
         await writeProfileLists(tx, userId, v.input);
@@ -250,6 +255,7 @@ export async function importRosterCsv(text: string, { dryRun, actorId, ip }: { d
     { timeout: 120_000, maxWait: 10_000 },
   );
   invalidateDirectoryIndex();
+  for (const userId of promoted) reauthoriseUser(userId, "role changed");
   return { ...report, applied: true };
 }
 
