@@ -17,6 +17,16 @@ export async function startHeadlessSockets(env: Env): Promise<{ close(): Promise
   const redis = await connectRedis(env.REDIS_URL, { blockTimeInMs: 100 });
   const io = new Server({ adapter: redis.adapter });
   const namespaces = [io.of("/"), io.of(QA_NAMESPACE)];
+  // The adapters subscribe in the background; closing before that is done leaves a rejected
+  // promise inside the adapter, so wait until Redis lists each one's own channel.
+  for (const nsp of namespaces) {
+    const channel = `socket.io#${nsp.name}#${(nsp.adapter as unknown as { uid: string }).uid}#`;
+    for (let tries = 0; tries < 100; tries++) {
+      const subscribers = await redis.client.pubSubNumSub(channel);
+      if (Number(subscribers[channel] ?? 0) > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
   const holder = singleton<{ current: Server | null }>("io", () => ({ current: null }));
   holder.current = io;
   return {

@@ -14,6 +14,7 @@ export async function connectRedis(url: string, adapterOptions: Parameters<typeo
   await client.connect();
   setRateLimiterFactory((name, rule) => new RateLimiterRedis({ storeClient: client, useRedisPackage: true, keyPrefix: `rl:${name}`, ...rule }));
   return {
+    client,
     adapter: createAdapter(client, adapterOptions),
     async close() {
       try {
