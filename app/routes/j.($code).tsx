@@ -14,16 +14,16 @@ const CodeSchema = z.string().trim().max(40);
 /** `/j/<code>` (from the presenter screen's QR code or typed) and `/j?code=` (the form) lead to the session's live Q&A. */
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const raw = params.code ?? new URL(request.url).searchParams.get("code");
-  if (raw === null || raw === undefined || raw === "") return { code: "", error: null };
+  if (raw === null || raw === undefined || raw === "") return { code: "", error: null, length: JOIN_CODE_LENGTH };
   const parsed = CodeSchema.safeParse(raw);
   const coffee = parsed.success ? await coffeeByJoinCode(parsed.data) : null;
   if (coffee) throw redirect(`/sessions/${coffee.slug}/qa`);
   const code = parsed.success ? parsed.data : "";
-  return data({ code, error: `No Morning Coffee has the join code “${code}”. Check the ${JOIN_CODE_LENGTH} characters on the screen and try again.` }, { status: 404 });
+  return data({ code, error: `No Morning Coffee has the join code “${code}”. Check the ${JOIN_CODE_LENGTH} characters on the screen and try again.`, length: JOIN_CODE_LENGTH }, { status: 404 });
 }
 
 export default function JoinByCode() {
-  const { code, error } = useLoaderData<typeof loader>();
+  const { code, error, length } = useLoaderData<typeof loader>();
   return (
     <Card className="mx-auto max-w-md">
       <h1 className="text-3xl font-bold">Join a live Q&A</h1>
@@ -39,7 +39,7 @@ export default function JoinByCode() {
           maxLength={40}
           defaultValue={code}
           error={error ?? undefined}
-          hint={`${JOIN_CODE_LENGTH} letters and digits, for example K7QX2M.`}
+          hint={`${length} letters and digits, for example K7QX2M.`}
         />
         <Button type="submit" className="w-full">Go to the Q&A</Button>
       </Form>
