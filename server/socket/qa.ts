@@ -22,7 +22,11 @@ import { applySessionAuth, type SocketData } from "./auth.ts";
 type QaSocketData = SocketData & { validatedAt?: number };
 type QaSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, QaSocketData>;
 
-/** The session cookie is checked again on events once this old, so a revoked session stops acting. */
+/**
+ * A backstop: sessions that end and roles that change reach open sockets at once
+ * (app/modules/auth/socket-access.server.ts); a change this process cannot hear of (the CLI
+ * without Redis) is noticed at the socket's next event once its last check is this old.
+ */
 const REVALIDATE_MS = 60_000;
 const PRESENCE_EVERY_MS = 1_000;
 const PRESENCE_HEARTBEAT_MS = 10_000;
