@@ -107,4 +107,28 @@ describe.skipIf(!hasChromium)("live Q&A in Chromium", () => {
     await asker.page.getByRole("link", { name: "Log in again" }).waitFor();
     for (const p of [asker, moderator]) await p.context.close();
   });
+
+  it("someone in the room types the join code from the presenter screen on a phone and lands in the Q&A", async () => {
+    const coffee = await createCoffee({ title: "Morning Coffee: join by code" });
+    const screen = await person({ role: "organiser" });
+    await screen.page.goto(`/sessions/${coffee.slug}/present`);
+    const code = (await screen.page.getByTestId("join-code").textContent())!.trim();
+    expect(code).toMatch(/^[A-Z2-9]{6}$/);
+
+    const { cookie } = await createParticipant();
+    const phone = await newPerson(baseUrl, { width: 390, height: 844 });
+    const [name, value] = cookie.split("=");
+    await phone.context.addCookies([{ name, value, url: baseUrl }]);
+    await phone.page.goto("/j");
+    await expectAccessible(phone.page, "join by code (390 px)");
+    await phone.page.getByLabel("Join code").fill("ZZZZZZ");
+    await phone.page.getByRole("button", { name: "Go to the Q&A" }).click();
+    await phone.page.getByText(/No Morning Coffee has the join code/).waitFor();
+    await expectAccessible(phone.page, "join by code, wrong code (390 px)");
+    await phone.page.getByLabel("Join code").fill(code.toLowerCase());
+    await phone.page.getByRole("button", { name: "Go to the Q&A" }).click();
+    await phone.page.waitForURL(`**/sessions/${coffee.slug}/qa`);
+    await phone.page.getByRole("heading", { name: "Q&A: Morning Coffee: join by code" }).waitFor();
+    for (const c of [screen.context, phone.context]) await c.close();
+  });
 });
