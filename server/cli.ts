@@ -24,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
   const { prisma } = await import("#app/utils/db.server.ts");
   // Commands that change a role reach the open sockets of running processes through Redis.
   const { startHeadlessSockets } = await import("./socket/headless.ts");
-  const sockets = await startHeadlessSockets(getEnv());
+  const sockets = command.reachesSockets ? await startHeadlessSockets(getEnv()) : null;
   try {
     return (await command.run(parseArgs(rest))) ?? 0;
   } catch (error) {
