@@ -22,6 +22,9 @@ async function main(argv: string[]): Promise<number> {
   const { migrateDatabase } = await import("./prepare-db.ts");
   migrateDatabase(getEnv());
   const { prisma } = await import("#app/utils/db.server.ts");
+  // Commands that change a role reach the open sockets of running processes through Redis.
+  const { startHeadlessSockets } = await import("./socket/headless.ts");
+  const sockets = command.reachesSockets ? await startHeadlessSockets(getEnv()) : null;
   try {
     return (await command.run(parseArgs(rest))) ?? 0;
   } catch (error) {
@@ -31,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   } finally {
+    await sockets?.close();
     await prisma.$disconnect();
   }
 }

@@ -51,6 +51,9 @@ export default function MorningCoffeeList() {
         lead="Twice a year the network meets online: an Action Spotlight on a MIEUX+ Action and a live Q&A with the speakers."
         actions={
           <>
+            <Link to="/j" className="inline-flex items-center gap-2 rounded-md border border-brand-700 bg-white px-4 py-2 font-semibold text-brand-700 no-underline hover:bg-brand-50">
+              Have a join code?
+            </Link>
             <a href={feed.webcal} className="inline-flex items-center gap-2 rounded-md border border-brand-700 bg-white px-4 py-2 font-semibold text-brand-700 no-underline hover:bg-brand-50">
               <CalendarPlus aria-hidden="true" className="size-5" /> Subscribe to all sessions
             </a>

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
 import { qaAccess } from "#app/modules/qa/access.server.ts";
 import { sortQuestions, type QaQuestion } from "#app/modules/qa/events.ts";
+import { joinCodeFor, qrSvg } from "#app/modules/qa/join-code.server.ts";
 import { qaState } from "#app/modules/qa/questions.server.ts";
 import { useQaSocket } from "#app/modules/qa/use-qa-socket.ts";
 import { getEnv } from "#app/utils/env.server.ts";
@@ -14,8 +15,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = requireVerifiedUser(args);
   const access = await qaAccess(user, args.params.slug ?? "");
   if (!access.ok) throw new Response("Not found", { status: 404 });
-  const state = await qaState(user, access.value);
-  return { state, askUrl: `${getEnv().APP_URL.replace(/^https?:\/\//, "")}/sessions/${state.session.slug}/qa` };
+  const [state, joinCode] = await Promise.all([qaState(user, access.value), joinCodeFor(access.value.coffee.id)]);
+  const base = getEnv().APP_URL.replace(/\/$/, "");
+  const qaUrl = `${base}/sessions/${state.session.slug}/qa`;
+  return { state, joinCode, joinAt: `${base.replace(/^https?:\/\//, "")}/j`, qaUrl, qr: await qrSvg(qaUrl) };
 }
 
 /** What may go on the big screen: published questions, never a name the asker chose to hide. */
@@ -29,7 +32,7 @@ function askerLine(q: QaQuestion) {
 
 /** Full-screen, high-contrast view for the room's big screen: the pinned question large, then the top questions. */
 export default function PresenterScreen() {
-  const { state: initial, askUrl } = useLoaderData<typeof loader>();
+  const { state: initial, joinCode, joinAt, qaUrl, qr } = useLoaderData<typeof loader>();
   const { state, presence, connected } = useQaSocket(initial, { announce: false });
   const visible = onScreen(state.questions);
   const pinned = visible.find((q) => q.pinned) ?? null;
@@ -38,11 +41,23 @@ export default function PresenterScreen() {
     <div className="fixed inset-0 z-50 flex flex-col overflow-auto bg-[#0b1020] p-8 text-white lg:p-12">
       <header className="flex flex-wrap items-baseline justify-between gap-4">
         <h1 className="text-2xl font-bold text-white lg:text-3xl">{state.session.title}</h1>
-        <p className="text-xl text-[#e6e9f2]">
-          Ask at <strong className="text-[#ffdb4d]">{askUrl}</strong>
-          {connected && presence !== null ? ` · ${presence} ${presence === 1 ? "person" : "people"} here` : null}
-        </p>
+        {connected && presence !== null ? <p className="text-xl text-[#e6e9f2]">{`${presence} ${presence === 1 ? "person" : "people"} here`}</p> : null}
       </header>
+      <section aria-labelledby="join-heading" className="mt-6 flex flex-wrap items-center gap-6">
+        {/* Drawn on the server by the qrcode library from our own URL; no user text goes into it. */}
+        <div role="img" aria-label={`QR code that opens the Q&A at ${qaUrl}`} className="size-40 shrink-0 rounded bg-white p-1 lg:size-48 [&>svg]:size-full" data-testid="join-qr" dangerouslySetInnerHTML={{ __html: qr }} />
+        <div>
+          <h2 id="join-heading" className="text-xl font-semibold tracking-wide text-[#ffdb4d] uppercase">Ask your questions</h2>
+          <p className="mt-2 text-2xl text-white">
+            Scan the code, or go to <strong className="text-[#ffdb4d]">{joinAt}</strong> and type
+          </p>
+          <p className="mt-1 font-mono text-5xl font-bold tracking-[0.2em] text-[#ffdb4d]">
+            <span aria-hidden="true" data-testid="join-code">{joinCode}</span>
+            {/* Read out one character at a time. */}
+            <span className="sr-only">{`Join code: ${joinCode.split("").join(" ")}`}</span>
+          </p>
+        </div>
+      </section>
       <div className="mt-8 flex flex-1 flex-col gap-10">
         <section aria-labelledby="now-heading" aria-live="polite">
           <h2 id="now-heading" className="text-xl font-semibold tracking-wide text-[#ffdb4d] uppercase">Now answering</h2>

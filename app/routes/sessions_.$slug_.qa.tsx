@@ -178,7 +178,7 @@ export default function QaPage() {
         lead={PHASE_TEXT[state.session.phase]}
         actions={
           <>
-            {moderator || state.role === "speaker" ? <Button asChild variant="secondary"><Link to={`/sessions/${state.session.slug}/present`}>Presenter screen</Link></Button> : null}
+            {moderator || state.canAnswer ? <Button asChild variant="secondary"><Link to={`/sessions/${state.session.slug}/present`}>Presenter screen</Link></Button> : null}
             {state.role === "organiser" ? <Button asChild variant="secondary"><a href={`/sessions/${state.session.slug}/qa.csv`} download>Download questions (CSV)</a></Button> : null}
           </>
         }
@@ -188,6 +188,12 @@ export default function QaPage() {
         {state.session.qaMode === "moderated" ? " · Questions are approved by a moderator before they appear." : null}
         {live.connected ? <span data-testid="presence">{` · Live: ${live.presence ?? 1} ${live.presence === 1 ? "person" : "people"} here`}</span> : null}
       </p>
+      {live.problem ? <Alert tone="error">{`${live.problem} `}<Link to={`/login?redirectTo=${encodeURIComponent(`/sessions/${state.session.slug}/qa`)}`}>Log in again</Link></Alert> : null}
+      {live.hidden ? (
+        <div data-testid="hidden-notice">
+          <Alert tone="info">{`${live.hidden.message} Your question: “${live.hidden.body}”`}</Alert>
+        </div>
+      ) : null}
       {/* Polite: new questions are read out when the screen reader is idle, focus stays where it is. */}
       <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="announcer">{live.announcement}</div>
 
@@ -205,7 +211,7 @@ export default function QaPage() {
               <h3 id="pending-heading" className="mb-2 text-xl font-bold">{`Awaiting approval (${pending.length})`}</h3>
               <ol className="space-y-3">
                 {pending.map((q) => (
-                  <li key={q.id}><QuestionCard question={q} role={state.role} phase={state.session.phase} voted={myVotes.has(q.id)} onSubmit={enhance} /></li>
+                  <li key={q.id}><QuestionCard question={q} role={state.role} canAnswer={state.canAnswer} phase={state.session.phase} voted={myVotes.has(q.id)} onSubmit={enhance} /></li>
                 ))}
               </ol>
             </section>
@@ -213,7 +219,7 @@ export default function QaPage() {
           {listed.length ? (
             <ol className="space-y-3" data-testid="question-list">
               {listed.map((q) => (
-                <li key={q.id}><QuestionCard question={q} role={state.role} phase={state.session.phase} voted={myVotes.has(q.id)} onSubmit={enhance} /></li>
+                <li key={q.id}><QuestionCard question={q} role={state.role} canAnswer={state.canAnswer} phase={state.session.phase} voted={myVotes.has(q.id)} onSubmit={enhance} /></li>
               ))}
             </ol>
           ) : (
@@ -224,7 +230,7 @@ export default function QaPage() {
               <summary className="cursor-pointer font-semibold">{`Hidden questions (${hidden.length})`}</summary>
               <ol className="mt-3 space-y-3">
                 {hidden.map((q) => (
-                  <li key={q.id}><QuestionCard question={q} role={state.role} phase={state.session.phase} voted={false} onSubmit={enhance} /></li>
+                  <li key={q.id}><QuestionCard question={q} role={state.role} canAnswer={state.canAnswer} phase={state.session.phase} voted={false} onSubmit={enhance} /></li>
                 ))}
               </ol>
             </details>

@@ -9,6 +9,7 @@ export const rosterImport: CliCommand = {
   name: "roster:import",
   usage: "roster:import <file.csv> [--dry-run]",
   summary: "Import or update experts from a CSV file (upsert by email). Nothing is written if any row is wrong; --dry-run only reports what would change.",
+  reachesSockets: true,
   async run(args) {
     const [file] = args.positional;
     if (!file) throw new CliError("Give the CSV file to import");

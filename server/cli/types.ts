@@ -4,6 +4,8 @@ export type CliCommand = {
   name: string;
   usage: string;
   summary: string;
+  /** Changes roles: with REDIS_URL, starts the headless Socket.IO that re-authorises open sockets (decision 042). */
+  reachesSockets?: boolean;
   run(args: ParsedArgs): Promise<number | void>;
 };
 

@@ -36,6 +36,7 @@ export const userRole: CliCommand = {
   name: "user:role",
   usage: "user:role <email> <role>",
   summary: `Change someone's role (${ROLES.join(", ")}).`,
+  reachesSockets: true,
   async run(args) {
     const [email, role] = args.positional;
     if (!email || !role) throw new CliError("Give an email and a role");

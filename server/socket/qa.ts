@@ -11,6 +11,7 @@ import {
   type Ack,
   type ClientToServerEvents,
   type QaErrorCode,
+  type QaViewerRole,
   type ServerToClientEvents,
 } from "#app/modules/qa/events.ts";
 import { qaState } from "#app/modules/qa/questions.server.ts";
@@ -21,7 +22,11 @@ import { applySessionAuth, type SocketData } from "./auth.ts";
 type QaSocketData = SocketData & { validatedAt?: number };
 type QaSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, QaSocketData>;
 
-/** The session cookie is checked again on events once this old, so a revoked session stops acting. */
+/**
+ * A backstop: sessions that end and roles that change reach open sockets at once
+ * (app/modules/auth/socket-access.server.ts); a change this process cannot hear of (the CLI
+ * without Redis) is noticed at the socket's next event once its last check is this old.
+ */
 const REVALIDATE_MS = 60_000;
 const PRESENCE_EVERY_MS = 1_000;
 const PRESENCE_HEARTBEAT_MS = 10_000;
@@ -77,15 +82,24 @@ export function registerQaNamespace(io: Server, { clustered }: { clustered: bool
       }) as never);
     }
 
+    /** Puts the socket in the rooms its role in this session allows, and out of the others. */
+    async function enterRooms(coffeeId: string, role: QaViewerRole) {
+      await socket.join(rooms.all(coffeeId));
+      if (canModerate(role)) await socket.join(rooms.moderators(coffeeId));
+      else await socket.leave(rooms.moderators(coffeeId));
+      if (role === "organiser") await socket.join(rooms.organisers(coffeeId));
+      else await socket.leave(rooms.organisers(coffeeId));
+    }
+
+    async function leaveRooms(coffeeId: string) {
+      for (const room of [rooms.all(coffeeId), rooms.moderators(coffeeId), rooms.organisers(coffeeId)]) await socket.leave(room);
+    }
+
     handle("qa:join", async ({ sessionId }, user) => {
       const access = await qaAccess(user, sessionId);
       if (!access.ok) return access;
       const { coffee, role } = access.value;
-      await socket.join(rooms.all(coffee.id));
-      if (canModerate(role)) await socket.join(rooms.moderators(coffee.id));
-      else await socket.leave(rooms.moderators(coffee.id));
-      if (role === "organiser") await socket.join(rooms.organisers(coffee.id));
-      else await socket.leave(rooms.organisers(coffee.id));
+      await enterRooms(coffee.id, role);
       presence.changed(coffee.id);
       const state = await qaState(user!, access.value, presence.total(coffee.id));
       return { ok: true, state };
@@ -94,7 +108,7 @@ export function registerQaNamespace(io: Server, { clustered }: { clustered: bool
     handle("qa:leave", async ({ sessionId }, user) => {
       const access = await qaAccess(user, sessionId);
       const coffeeId = access.ok ? access.value.coffee.id : sessionId;
-      for (const room of [rooms.all(coffeeId), rooms.moderators(coffeeId), rooms.organisers(coffeeId)]) await socket.leave(room);
+      await leaveRooms(coffeeId);
       presence.changed(coffeeId);
       return { ok: true };
     });
@@ -122,37 +136,65 @@ export function registerQaNamespace(io: Server, { clustered }: { clustered: bool
     socket.on("disconnecting", () => {
       for (const room of socket.rooms) {
         const match = /^qa:([^:]+)$/.exec(room);
-        if (match) presence.changed(match[1], true);
+        if (match) presence.changed(match[1]);
       }
     });
 
-    // A recovered socket is back in its rooms: its session's count changes.
-    if (socket.recovered) for (const room of socket.rooms) if (/^qa:[^:]+$/.test(room)) presence.changed(room.slice(3));
+    // A recovered socket is back in its rooms, but its login or role may have changed while it was
+    // away: it keeps only what its account allows now (moderator rooms are left at once).
+    if (socket.recovered) {
+      const coffeeIds = [...socket.rooms].map((room) => /^qa:([^:]+)$/.exec(room)?.[1]).filter((id): id is string => Boolean(id));
+      for (const room of [...socket.rooms]) if (/^qa:[^:]+:(mod|org)$/.test(room)) void socket.leave(room);
+      void (async () => {
+        for (const coffeeId of coffeeIds) {
+          const access = await qaAccess(socket.data.user, coffeeId);
+          if (access.ok) await enterRooms(coffeeId, access.value.role);
+          else await leaveRooms(coffeeId);
+          presence.changed(coffeeId);
+        }
+      })().catch((error) => logger.error({ err: error }, "qa: re-checking a recovered socket failed"));
+    }
   });
 }
 
 /**
- * Presence: each process counts the sockets in its own rooms, tells the other processes (when
- * clustered through Redis), and sends every session the total at most once a second.
+ * Presence ("people here"): a signed-in person counts once however many sockets (tabs, devices)
+ * they have open, on any process; anyone else counts per socket. Each process knows who is in its
+ * own rooms, tells the other processes (when clustered through Redis) the list of people, and
+ * sends every session the size of the union at most once a second.
  */
 function createPresence(nsp: QaNamespace, clustered: boolean) {
   const node = crypto.randomUUID();
-  const remote = new Map<string, Map<string, { count: number; at: number }>>();
+  const remote = new Map<string, Map<string, { people: string[]; at: number }>>();
+  const lastSent = new Map<string, number>();
   const dirty = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
 
-  const local = (coffeeId: string, leaving = 0) => Math.max(0, (nsp.adapter.rooms.get(rooms.all(coffeeId))?.size ?? 0) - leaving);
-  const others = (coffeeId: string) => {
-    let sum = 0;
-    for (const entry of remote.get(coffeeId)?.values() ?? []) if (Date.now() - entry.at < PRESENCE_STALE_MS) sum += entry.count;
-    return sum;
-  };
-  const total = (coffeeId: string) => local(coffeeId) + others(coffeeId);
+  function localPeople(coffeeId: string): Set<string> {
+    const people = new Set<string>();
+    for (const socketId of nsp.adapter.rooms.get(rooms.all(coffeeId)) ?? []) {
+      const user = (nsp.sockets.get(socketId)?.data as QaSocketData | undefined)?.user;
+      people.add(user ? `u:${user.id}` : `s:${socketId}`);
+    }
+    return people;
+  }
+
+  function total(coffeeId: string, local = localPeople(coffeeId)) {
+    const people = new Set(local);
+    for (const entry of remote.get(coffeeId)?.values() ?? []) if (Date.now() - entry.at < PRESENCE_STALE_MS) for (const p of entry.people) people.add(p);
+    return people.size;
+  }
+
+  function send(coffeeId: string, count: number) {
+    lastSent.set(coffeeId, count);
+    if (!nsp.adapter.rooms.has(rooms.all(coffeeId))) lastSent.delete(coffeeId);
+    nsp.local.to(rooms.all(coffeeId)).emit("qa:presence", { sessionId: coffeeId, count });
+  }
 
   function announce(coffeeId: string) {
-    const count = local(coffeeId);
-    if (clustered) nsp.serverSideEmit("qa:presence-node" as never, { node, coffeeId, count } as never);
-    nsp.local.to(rooms.all(coffeeId)).emit("qa:presence", { sessionId: coffeeId, count: count + others(coffeeId) });
+    const local = localPeople(coffeeId);
+    if (clustered) nsp.serverSideEmit("qa:presence-node" as never, { node, coffeeId, people: [...local] } as never);
+    send(coffeeId, total(coffeeId, local));
   }
 
   function flush() {
@@ -162,29 +204,31 @@ function createPresence(nsp: QaNamespace, clustered: boolean) {
   }
 
   if (clustered) {
-    nsp.on("qa:presence-node" as never, ((msg: { node: string; coffeeId: string; count: number }) => {
-      if (!msg || msg.node === node) return;
+    nsp.on("qa:presence-node" as never, ((msg: { node: string; coffeeId: string; people: string[] }) => {
+      if (!msg || msg.node === node || !Array.isArray(msg.people)) return;
       let byNode = remote.get(msg.coffeeId);
       if (!byNode) remote.set(msg.coffeeId, (byNode = new Map()));
-      const before = byNode.get(msg.node)?.count;
-      byNode.set(msg.node, { count: msg.count, at: Date.now() });
-      if (before !== msg.count) nsp.local.to(rooms.all(msg.coffeeId)).emit("qa:presence", { sessionId: msg.coffeeId, count: total(msg.coffeeId) });
+      if (msg.people.length) byNode.set(msg.node, { people: msg.people, at: Date.now() });
+      else byNode.delete(msg.node);
+      if (!byNode.size) remote.delete(msg.coffeeId);
+      // Only this process's clients hear it; answering the other process would echo for ever.
+      const count = total(msg.coffeeId);
+      if (lastSent.get(msg.coffeeId) !== count && nsp.adapter.rooms.has(rooms.all(msg.coffeeId))) send(msg.coffeeId, count);
     }) as never);
     const heartbeat = setInterval(() => {
-      for (const [room, members] of nsp.adapter.rooms) {
+      for (const room of nsp.adapter.rooms.keys()) {
         const match = /^qa:([^:]+)$/.exec(room);
-        if (match && members.size) nsp.serverSideEmit("qa:presence-node" as never, { node, coffeeId: match[1], count: members.size } as never);
+        if (match) nsp.serverSideEmit("qa:presence-node" as never, { node, coffeeId: match[1], people: [...localPeople(match[1])] } as never);
       }
     }, PRESENCE_HEARTBEAT_MS);
     heartbeat.unref();
   }
 
   return {
-    total,
-    /** `leaving`: called while a socket is still in its rooms (disconnecting). */
-    changed(coffeeId: string, leaving = false) {
+    total: (coffeeId: string) => total(coffeeId),
+    /** Counted at the next flush, when a leaving socket has left its rooms. */
+    changed(coffeeId: string) {
       dirty.add(coffeeId);
-      if (leaving) setImmediate(() => dirty.add(coffeeId));
       timer ??= setTimeout(flush, PRESENCE_EVERY_MS);
       timer.unref?.();
     },

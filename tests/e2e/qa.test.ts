@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { endAllSessions } from "#app/modules/auth/session.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { createCoffee, createParticipant } from "#tests/factories/qa.ts";
 import { expectAccessible, hasChromium, newPerson, screenshot } from "#tests/setup/browser.ts";
@@ -59,17 +60,21 @@ describe.skipIf(!hasChromium)("live Q&A in Chromium", () => {
     expect(await asker.page.getByLabel("Your question").inputValue()).toBe("A second thought");
     await expect.poll(() => asker.page.getByTestId("announcer").textContent()).toContain("New question: What would you do differently");
 
-    // The asker upvotes their favourite; the count updates for the moderator.
+    // The asker upvotes someone else's question (never their own); the count updates for the moderator.
     const card = asker.page.getByRole("article", { name: "How did the Action measure its impact on policy development?" });
-    await card.getByRole("button", { name: "Upvote", pressed: false }).click();
-    await card.getByRole("button", { name: "Upvote", pressed: true }).waitFor();
+    expect(await card.getByRole("button", { name: "Upvote" }).count()).toBe(0);
+    const other = asker.page.getByRole("article", { name: "What would you do differently next time?" });
+    await other.getByRole("button", { name: "Upvote", pressed: false }).click();
+    await other.getByRole("button", { name: "Upvote", pressed: true }).waitFor();
+    const votedCard = moderator.page.getByRole("article", { name: "What would you do differently next time?" });
+    await expect.poll(() => votedCard.getByTestId("votes").textContent()).toContain("1");
     const modCard = moderator.page.getByRole("article", { name: "How did the Action measure its impact on policy development?" });
-    await expect.poll(() => modCard.getByTestId("votes").textContent()).toContain("1");
 
     // Pinning shows it large on the presenter screen, with the top questions below.
     await modCard.getByRole("button", { name: "Pin as now answering" }).click();
     await expect.poll(() => screen.page.getByTestId("pinned").textContent()).toBe("How did the Action measure its impact on policy development?");
     await screen.page.getByTestId("top-questions").getByText("What would you do differently next time?").waitFor();
+    await screen.page.getByRole("img", { name: /QR code that opens the Q&A/ }).waitFor();
     await expectAccessible(screen.page, "presenter screen (pinned)");
     await screenshot(screen.page, "qa-presenter");
     await card.getByText("Now answering").waitFor();
@@ -78,5 +83,52 @@ describe.skipIf(!hasChromium)("live Q&A in Chromium", () => {
 
     expect(await prisma.auditLog.count({ where: { action: { in: ["qa.approve", "qa.pin"] } } })).toBeGreaterThanOrEqual(2);
     for (const p of [asker, moderator, screen]) await p.context.close();
+  });
+
+  it("tells the asker when their question is hidden, and says so when they were signed out elsewhere", async () => {
+    const coffee = await createCoffee({ title: "Morning Coffee: notices" });
+    const asker = await person({ name: "Marta Kowalska" });
+    const moderator = await person({ role: "organiser" });
+    await asker.page.goto(`/sessions/${coffee.slug}/qa`);
+    await asker.page.getByTestId("presence").waitFor();
+    await moderator.page.goto(`/sessions/${coffee.slug}/qa`);
+    await moderator.page.getByTestId("presence").waitFor();
+
+    await asker.page.getByLabel("Your question").fill("Is this off topic?");
+    await asker.page.getByRole("button", { name: "Ask", exact: true }).click();
+    await moderator.page.getByRole("article", { name: "Is this off topic?" }).getByRole("button", { name: "Hide" }).click();
+    await asker.page.getByTestId("hidden-notice").getByText(/A moderator hid your question/).waitFor();
+    expect(await asker.page.getByTestId("hidden-notice").textContent()).toContain("Is this off topic?");
+    await expectAccessible(asker.page, "Q&A (question hidden notice)");
+
+    // Signed out everywhere from another device: the open page is cut off at once and says why.
+    await endAllSessions(asker.user.id);
+    await asker.page.getByRole("alert").getByText("Log in to take part in the Q&A.").waitFor();
+    await asker.page.getByRole("link", { name: "Log in again" }).waitFor();
+    for (const p of [asker, moderator]) await p.context.close();
+  });
+
+  it("someone in the room types the join code from the presenter screen on a phone and lands in the Q&A", async () => {
+    const coffee = await createCoffee({ title: "Morning Coffee: join by code" });
+    const screen = await person({ role: "organiser" });
+    await screen.page.goto(`/sessions/${coffee.slug}/present`);
+    const code = (await screen.page.getByTestId("join-code").textContent())!.trim();
+    expect(code).toMatch(/^[A-Z2-9]{6}$/);
+
+    const { cookie } = await createParticipant();
+    const phone = await newPerson(baseUrl, { width: 390, height: 844 });
+    const [name, value] = cookie.split("=");
+    await phone.context.addCookies([{ name, value, url: baseUrl }]);
+    await phone.page.goto("/j");
+    await expectAccessible(phone.page, "join by code (390 px)");
+    await phone.page.getByLabel("Join code").fill("ZZZZZZ");
+    await phone.page.getByRole("button", { name: "Go to the Q&A" }).click();
+    await phone.page.getByText(/No Morning Coffee has the join code/).waitFor();
+    await expectAccessible(phone.page, "join by code, wrong code (390 px)");
+    await phone.page.getByLabel("Join code").fill(code.toLowerCase());
+    await phone.page.getByRole("button", { name: "Go to the Q&A" }).click();
+    await phone.page.waitForURL(`**/sessions/${coffee.slug}/qa`);
+    await phone.page.getByRole("heading", { name: "Q&A: Morning Coffee: join by code" }).waitFor();
+    for (const c of [screen.context, phone.context]) await c.close();
   });
 });

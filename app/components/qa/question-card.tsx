@@ -9,6 +9,8 @@ import { DateTime } from "#app/components/date-time.tsx";
 type Props = {
   question: QaQuestion;
   role: QaViewerRole;
+  /** Organisers and this session's speakers (a moderator may be one too). */
+  canAnswer: boolean;
   phase: QaPhase;
   voted: boolean;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
@@ -17,10 +19,10 @@ type Props = {
 const STATUS_LABEL: Record<string, string> = { pending: "Awaiting approval", answered: "Answered", hidden: "Hidden" };
 
 /** One question with the actions this person may take; every action is a plain form (works without JavaScript). */
-export function QuestionCard({ question: q, role, phase, voted, onSubmit }: Props) {
+export function QuestionCard({ question: q, role, canAnswer, phase, voted, onSubmit }: Props) {
   const moderator = role === "organiser" || role === "moderator";
-  const canAnswer = role === "organiser" || role === "speaker";
-  const votable = phase !== "closed" && (q.status === "approved" || q.status === "answered");
+  // Nobody upvotes their own question (the server refuses it too).
+  const votable = phase !== "closed" && !q.mine && (q.status === "approved" || q.status === "answered");
   const headingId = `q-${q.id}`;
   return (
     <article aria-labelledby={headingId} className={cn("rounded-lg border bg-white p-4 shadow-sm", q.pinned ? "border-brand-700 ring-2 ring-brand-700" : "border-line")}>

@@ -1,5 +1,7 @@
 import { hasRole, mayChangeAccountOf, ROLES, type Role } from "#app/modules/auth/roles.ts";
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
+import { endAllSessions } from "#app/modules/auth/session.server.ts";
+import { reauthoriseUser } from "#app/modules/auth/socket-access.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { audit } from "./audit.server.ts";
@@ -43,5 +45,19 @@ export async function changeRole(actor: SessionUser, userId: string, role: Role,
     await tx.user.update({ where: { id: userId }, data: { role } });
     await audit({ actorId: actor.id, action: "user.role", targetType: "user", targetId: userId, data: { from: target.role, to: role }, ip }, tx);
   });
+  reauthoriseUser(userId, "role changed");
   return ok({ name: target.name });
+}
+
+/**
+ * Suspension, the smallest hook (decision 042): every session of the account ends and its open
+ * sockets are re-authorised at once, on every process; the audit log keeps the end date. Refusing
+ * log-in until then belongs to the `suspendedUntil` column that moderation will add.
+ */
+export async function suspendUser(userId: string, until: Date, meta: { actorId?: string | null; ip?: string | null } = {}): Promise<Result<null>> {
+  const target = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, deletedAt: true } });
+  if (!target || target.deletedAt) return fail("not_found", "That account no longer exists.");
+  await audit({ actorId: meta.actorId ?? null, action: "user.suspend", targetType: "user", targetId: userId, data: { until: until.toISOString() }, ip: meta.ip });
+  await endAllSessions(userId, "suspended");
+  return ok(null);
 }

@@ -16,6 +16,7 @@ import {
 import { hashPassword, passwordProblem, verifyPassword } from "./password.server.ts";
 import { isRole, type Role } from "./roles.ts";
 import { endAllSessions, startSession } from "./session.server.ts";
+import { endSessionSockets, reauthoriseUser } from "./socket-access.server.ts";
 
 type RequestMeta = { ip?: string | null; userAgent?: string | null };
 
@@ -119,7 +120,7 @@ export async function resetPassword(
   const problem = passwordProblem(password, user);
   if (problem) return fail("weak_password", problem, { password: problem });
   const passwordHash = await hash(password);
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const consumed = await consumeEmailToken(tx, { token, purpose: "reset_password" });
     if (!consumed.ok) return fail(consumed.problem, TOKEN_MESSAGES[consumed.problem]);
     await tx.user.update({
@@ -132,6 +133,8 @@ export async function resetPassword(
     await audit({ actorId: user.id, action: "user.reset_password", targetType: "user", targetId: user.id, ip: meta.ip }, tx);
     return ok({ userId: user.id });
   });
+  if (result.ok) reauthoriseUser(result.value.userId, "password reset");
+  return result;
 }
 
 /** Re-authenticates with the current password, then changes it and signs out other devices. */
@@ -148,7 +151,7 @@ export async function changePassword(userId: string, input: z.infer<typeof Chang
     await sendPasswordChangedEmail(tx, user);
     await audit({ actorId: userId, action: "user.change_password", targetType: "user", targetId: userId, ip: meta.ip }, tx);
   });
-  await endAllSessions(userId);
+  await endAllSessions(userId, "password changed");
   return ok({ setCookie: await startSession(userId, meta) });
 }
 
@@ -203,6 +206,7 @@ export async function listSessions(userId: string, currentTokenHash: string | nu
 /** Ends one of the user's own sessions (by its stored hash). */
 export async function revokeSession(userId: string, sessionHash: string) {
   const { count } = await prisma.session.deleteMany({ where: { id: sessionHash, userId } });
+  if (count === 1) endSessionSockets(sessionHash, "session revoked");
   return count === 1;
 }
 
@@ -238,5 +242,6 @@ export async function setUserRole(email: string, role: Role, actorId: string | n
     await tx.user.update({ where: { id: user.id }, data: { role } });
     await audit({ actorId, action: "user.role", targetType: "user", targetId: user.id, data: { from: user.role, to: role } }, tx);
   });
+  reauthoriseUser(user.id, "role changed");
   return ok({ id: user.id, role });
 }

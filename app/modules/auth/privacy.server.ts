@@ -3,6 +3,7 @@ import { audit } from "#app/modules/admin/audit.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { verifyPassword } from "./password.server.ts";
+import { reauthoriseUser } from "./socket-access.server.ts";
 
 type Exporter = (userId: string) => Promise<Record<string, unknown>>;
 const exporters: { name: string; run: Exporter }[] = [];
@@ -51,5 +52,6 @@ export async function deleteAccount(userId: string, password: string): Promise<R
     });
     await audit({ actorId: null, action: "user.delete", targetType: "user", targetId: userId }, tx);
   });
+  reauthoriseUser(userId, "account deleted");
   return ok(null);
 }

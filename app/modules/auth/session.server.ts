@@ -1,5 +1,6 @@
 import { lucia } from "./lucia.server.ts";
 import { isRole, type Role } from "./roles.ts";
+import { endTokenSockets, reauthoriseUser } from "./socket-access.server.ts";
 
 export type SessionUser = {
   id: string;
@@ -65,11 +66,17 @@ export async function startSession(userId: string, meta: { userAgent?: string | 
   return lucia.createSessionCookie(session.id).serialize();
 }
 
+/** Log-out: the session ends, and so do the sockets opened with it, on every process. */
 export async function endSession(token: string | null): Promise<string> {
-  if (token) await lucia.invalidateSession(token);
+  if (token) {
+    await lucia.invalidateSession(token);
+    endTokenSockets(token, "log-out");
+  }
   return lucia.createBlankSessionCookie().serialize();
 }
 
-export async function endAllSessions(userId: string): Promise<void> {
+/** Sign-out everywhere (and password change, suspension): every session and every open socket of the user. */
+export async function endAllSessions(userId: string, why = "signed out everywhere"): Promise<void> {
   await lucia.invalidateUserSessions(userId);
+  reauthoriseUser(userId, why);
 }

@@ -15,7 +15,7 @@ export type QaCoffee = {
   qaMode: string;
 };
 
-export type QaAccess = { coffee: QaCoffee; role: QaViewerRole; phase: QaPhase };
+export type QaAccess = { coffee: QaCoffee; role: QaViewerRole; phase: QaPhase; canAnswer: boolean };
 
 /** Questions stay open this long after the scheduled end, because sessions overrun (decision 033). */
 export const QA_GRACE_MINUTES = 30;
@@ -54,12 +54,12 @@ export function qaPhase(coffee: QaCoffee, now = new Date()): QaPhase {
   return "live";
 }
 
-export { canAnswer, canModerate } from "./events.ts";
+export { canModerate } from "./events.ts";
 
 /**
  * Who may take part in a session's Q&A: any verified member reads, asks and votes; organisers
- * (role organiser or admin) and the session's designated moderators moderate; speakers answer.
- * Drafts exist only for organisers.
+ * (role organiser or admin) and the session's designated moderators moderate; organisers and
+ * speakers answer (a moderator may be a speaker too). Drafts exist only for organisers.
  */
 export async function qaAccess(user: SessionUser | null, idOrSlug: string, now = new Date()): Promise<Result<QaAccess, QaErrorCode>> {
   if (!user) return fail("unauthenticated", "Log in to take part in the Q&A.");
@@ -67,11 +67,13 @@ export async function qaAccess(user: SessionUser | null, idOrSlug: string, now =
   const coffee = await findCoffee(idOrSlug);
   const organiser = hasRole(user.role, "organiser");
   if (!coffee || (coffee.status === "draft" && !organiser)) return fail("not_found", "There is no Morning Coffee with that id.");
-  const role: QaViewerRole = organiser ? "organiser" : ((await teamOf(coffee.id)).get(user.id) ?? "member");
-  return ok({ coffee, role, phase: qaPhase(coffee, now) });
+  const team = organiser ? null : (await teamOf(coffee.id)).get(user.id);
+  const role: QaViewerRole = organiser ? "organiser" : team?.moderator ? "moderator" : team?.speaker ? "speaker" : "member";
+  return ok({ coffee, role, phase: qaPhase(coffee, now), canAnswer: organiser || Boolean(team?.speaker) });
 }
 
-const teamCache = singleton("qa-team-cache", () => new Map<string, { at: number; team: Map<string, "moderator" | "speaker"> }>());
+type TeamMember = { moderator: boolean; speaker: boolean };
+const teamCache = singleton("qa-team-cache", () => new Map<string, { at: number; team: Map<string, TeamMember> }>());
 
 /**
  * A session's designated moderators and speakers, read once per few seconds rather than on
@@ -81,8 +83,13 @@ async function teamOf(coffeeId: string) {
   const hit = teamCache.get(coffeeId);
   if (hit && Date.now() - hit.at < COFFEE_CACHE_MS) return hit.team;
   const rows = await prisma.qaRole.findMany({ where: { coffeeId }, select: { userId: true, role: true } });
-  const team = new Map<string, "moderator" | "speaker">();
-  for (const r of rows) if (r.role === "moderator" || (r.role === "speaker" && !team.has(r.userId))) team.set(r.userId, r.role);
+  const team = new Map<string, TeamMember>();
+  for (const r of rows) {
+    const member = team.get(r.userId) ?? { moderator: false, speaker: false };
+    if (r.role === "moderator") member.moderator = true;
+    if (r.role === "speaker") member.speaker = true;
+    team.set(r.userId, member);
+  }
   if (teamCache.size > 1000) teamCache.clear();
   teamCache.set(coffeeId, { at: Date.now(), team });
   return team;

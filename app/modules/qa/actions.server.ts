@@ -4,7 +4,7 @@
  */
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
 import { ok } from "#app/utils/result.ts";
-import { publishPinned, publishQuestion, noteVote } from "./broadcast.server.ts";
+import { notifyAskerHidden, publishPinned, publishQuestion, noteVote } from "./broadcast.server.ts";
 import type { ModerationAction } from "./events.ts";
 import { answerQuestion, askQuestion, audienceOf, moderateQuestion, patchCachedVotes, questionView, voteOnQuestion } from "./questions.server.ts";
 
@@ -28,6 +28,7 @@ export async function moderate(user: SessionUser | null, input: { questionId: st
   if (!result.ok) return result;
   const { row, access, pinChanged, unpinnedId } = result.value;
   publishQuestion(row);
+  if (input.action === "hide") notifyAskerHidden(row);
   if (pinChanged || unpinnedId) publishPinned(row.coffeeId, row.pinned ? row.id : null);
   return ok(questionView(row, audienceOf(access.role), user!.id));
 }

@@ -1,4 +1,5 @@
 import type { Namespace, Server } from "socket.io";
+import { accessRooms } from "#app/modules/auth/socket-access.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { logger } from "#app/utils/logger.server.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
@@ -35,6 +36,17 @@ export function publishQuestion(row: QuestionRow) {
   else if (row.status === "hidden") nsp.to(all).except(mod).emit("qa:removed", { questionId: row.id });
   nsp.to(mod).except(org).emit("qa:question", questionView(row, "moderator"));
   nsp.to(org).emit("qa:question", questionView(row, "organiser"));
+}
+
+/** The asker hears, on every socket of theirs, that a moderator hid their question (decision 043). */
+export function notifyAskerHidden(row: QuestionRow) {
+  if (!row.authorId) return;
+  qaNamespace()?.to(accessRooms.user(row.authorId)).emit("qa:hidden", {
+    sessionId: row.coffeeId,
+    questionId: row.id,
+    body: row.body,
+    message: "A moderator hid your question. It is no longer shown to others.",
+  });
 }
 
 /** Someone removed from a session's Q&A team stops receiving what only moderators see, at once. */

@@ -3,6 +3,7 @@
  * browser hook (app/modules/qa/use-qa-socket.ts) and the tests. No server-only imports here.
  */
 import { z } from "zod";
+import { cleanText } from "#app/utils/text.ts";
 
 export const QA_NAMESPACE = "/qa";
 export const QUESTION_MAX_LENGTH = 500;
@@ -15,10 +16,12 @@ export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 export const MODERATION_ACTIONS = ["approve", "hide", "answered", "reopen", "pin", "unpin"] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
-/** What each person may do in one session's Q&A (computed on the server, sent in `qa:join`). */
+/**
+ * What each person may do in one session's Q&A (computed on the server, sent in `qa:join`). A
+ * moderator who is also a speaker has the role "moderator" and `canAnswer` in the state.
+ */
 export type QaViewerRole = "organiser" | "moderator" | "speaker" | "member";
 export const canModerate = (role: QaViewerRole) => role === "organiser" || role === "moderator";
-export const canAnswer = (role: QaViewerRole) => role === "organiser" || role === "speaker";
 
 /** before: open for questions ahead of the session; live; closed: a read-only archive. */
 export type QaPhase = "before" | "live" | "closed";
@@ -58,6 +61,9 @@ export type QaState = {
   /** Ids of the questions this person has upvoted. */
   myVotes: string[];
   role: QaViewerRole;
+  /** Organisers and this session's speakers (whatever else they are) may answer. */
+  canAnswer: boolean;
+  /** People here: each signed-in person once, however many sockets they have open. */
   presence: number;
 };
 
@@ -69,6 +75,7 @@ export type QaErrorCode =
   | "forbidden"
   | "not_found"
   | "closed"
+  | "own_question"
   | "not_joined"
   | "rate_limited"
   | "server_error";
@@ -92,15 +99,19 @@ export type ServerToClientEvents = {
   "qa:votes": (payload: { sessionId: string; counts: Record<string, number> }) => void;
   "qa:pinned": (payload: { sessionId: string; questionId: string | null }) => void;
   "qa:presence": (payload: { sessionId: string; count: number }) => void;
+  /** Only to the asker (every socket of theirs): a moderator hid their question. */
+  "qa:hidden": (payload: QaHiddenNotice) => void;
 };
 
+export type QaHiddenNotice = { sessionId: string; questionId: string; body: string; message: string };
+
 const id = z.string().trim().min(1, "An id is required").max(100, "That id is too long");
+/** Text as people type it: lone surrogates refused, NUL and bidi overrides stripped, then trimmed and measured. */
 const text = (max: number, what: string) =>
   z
     .string({ required_error: `Write a ${what}`, invalid_type_error: `The ${what} must be text` })
-    .trim()
-    .min(1, `Write a ${what}`)
-    .max(max, `A ${what} can be at most ${max} characters`);
+    .pipe(cleanText(`The ${what} contains characters that are not valid text. Remove them and try again.`))
+    .pipe(z.string().min(1, `Write a ${what}`).max(max, `A ${what} can be at most ${max} characters`));
 
 /** Payload schemas: every client event is validated before anything else happens. */
 export const payloadSchemas = {

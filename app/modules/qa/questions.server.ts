@@ -4,7 +4,7 @@ import type { SessionUser } from "#app/modules/auth/session.server.ts";
 import { prisma, type Prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
-import { canAnswer, canModerate, endsAt, qaAccess, type QaAccess, type QaCoffee } from "./access.server.ts";
+import { canModerate, endsAt, qaAccess, type QaAccess, type QaCoffee } from "./access.server.ts";
 import { writeVote } from "./vote-writer.server.ts";
 import type { ModerationAction, QaErrorCode, QaQuestion, QaState, QaViewerRole, QuestionStatus } from "./events.ts";
 
@@ -117,6 +117,7 @@ export async function qaState(user: SessionUser, access: QaAccess, presence = 0)
     questions,
     myVotes: votes.map((v) => v.questionId),
     role,
+    canAnswer: access.canAnswer,
     presence,
   };
 }
@@ -170,6 +171,7 @@ export async function voteOnQuestion(user: SessionUser | null, input: { question
   const access = await qaAccess(user, meta.coffeeId);
   if (!access.ok) return access;
   if (access.value.phase === "closed") return fail("closed", "This Q&A has ended; votes are closed.");
+  if (input.value === 1 && meta.authorId === user.id) return fail("own_question", "You cannot upvote your own question: the votes show what others want answered.");
   const row = await writeVote({ questionId: input.questionId, userId: user.id, value: input.value });
   if (!row) return fail("not_found", "That question does not exist.");
   if (!PUBLIC_STATUSES.includes(row.status)) {
@@ -231,7 +233,7 @@ export async function answerQuestion(user: SessionUser | null, input: { question
   const found = await questionWithAccess(user, input.questionId);
   if (!found.ok) return found;
   const { question, access } = found.value;
-  if (!canAnswer(access.role)) return fail("forbidden", "Only this session's speakers and organisers can answer questions.");
+  if (!access.canAnswer) return fail("forbidden", "Only this session's speakers and organisers can answer questions.");
   if (question.status === "hidden" || question.status === "pending") return fail("invalid", "Approve this question before answering it.");
   const row = await prisma.$transaction(async (tx) => {
     const updated = await tx.qaQuestion.update({

@@ -1,11 +1,13 @@
 /**
  * The browser side of the live Q&A: one socket per page that needs it, opened in an effect and
  * closed on unmount, every `on` paired with its `off`. Re-joins (a full re-sync) whenever the
- * connection could not be recovered, so nobody misses a question.
+ * connection could not be recovered, so nobody misses a question. When the server ends the
+ * socket (log-out elsewhere, a role change: decision 042) it reconnects once with the current
+ * cookie, and shows why a join is refused.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import { QA_NAMESPACE, type Ack, type ClientToServerEvents, type QaQuestion, type QaState, type ServerToClientEvents } from "./events.ts";
+import { QA_NAMESPACE, type Ack, type ClientToServerEvents, type QaHiddenNotice, type QaQuestion, type QaState, type ServerToClientEvents } from "./events.ts";
 
 type QaSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -15,6 +17,10 @@ export type QaLive = {
   presence: number | null;
   /** The latest polite announcement for the aria-live region. */
   announcement: string;
+  /** Why the live connection cannot take part (e.g. signed out elsewhere), from the last join. */
+  problem: string | null;
+  /** The latest of this person's questions a moderator hid. */
+  hidden: QaHiddenNotice | null;
   emit<E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]): Promise<Ack<Record<string, unknown>>>;
 };
 
@@ -31,6 +37,8 @@ export function useQaSocket(initial: QaState, { announce = true }: { announce?: 
   const [connected, setConnected] = useState(false);
   const [presence, setPresence] = useState<number | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+  const [hidden, setHidden] = useState<QaHiddenNotice | null>(null);
   const socketRef = useRef<QaSocket | null>(null);
   const sessionId = initial.session.id;
 
@@ -55,14 +63,25 @@ export function useQaSocket(initial: QaState, { announce = true }: { announce?: 
       arrivedWhileJoining.clear();
       socket.timeout(10_000).emit("qa:join", { sessionId }, (error: Error | null, ack: Ack<{ state: QaState }>) => {
         joining = false;
-        if (error || !ack.ok) return;
+        if (error) return;
+        if (!ack.ok) return setProblem(ack.error.message);
+        setProblem(null);
         let questions = ack.state.questions;
         for (const q of arrivedWhileJoining.values()) questions = upsert(questions, q);
         setState({ ...ack.state, questions });
         setPresence(ack.state.presence);
       });
     };
-    const onDisconnect = () => setConnected(false);
+    const onDisconnect = (reason: Socket.DisconnectReason) => {
+      setConnected(false);
+      // The server ended this socket because the login changed: reconnect once, re-authorised by the cookie.
+      if (reason === "io server disconnect") setTimeout(() => socket.connect(), 250);
+    };
+    const onHidden = (notice: QaHiddenNotice) => {
+      if (notice.sessionId !== sessionId) return;
+      setHidden(notice);
+      if (announce) setAnnouncement(notice.message);
+    };
     const onQuestion = (question: QaQuestion) => {
       if (joining) arrivedWhileJoining.set(question.id, question);
       setState((s) => {
@@ -90,6 +109,7 @@ export function useQaSocket(initial: QaState, { announce = true }: { announce?: 
     socket.on("qa:votes", onVotes);
     socket.on("qa:pinned", onPinned);
     socket.on("qa:presence", onPresence);
+    socket.on("qa:hidden", onHidden);
     return () => {
       socket.off("connect", onConnect);
       socket.off("disconnect", onDisconnect);
@@ -98,6 +118,7 @@ export function useQaSocket(initial: QaState, { announce = true }: { announce?: 
       socket.off("qa:votes", onVotes);
       socket.off("qa:pinned", onPinned);
       socket.off("qa:presence", onPresence);
+      socket.off("qa:hidden", onHidden);
       socket.disconnect();
       socketRef.current = null;
     };
@@ -127,5 +148,5 @@ export function useQaSocket(initial: QaState, { announce = true }: { announce?: 
     }
   }, []);
 
-  return { state, connected, presence, announcement, emit };
+  return { state, connected, presence, announcement, problem, hidden, emit };
 }

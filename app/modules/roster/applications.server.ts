@@ -1,5 +1,6 @@
 import { audit } from "#app/modules/admin/audit.server.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
+import { reauthoriseUser } from "#app/modules/auth/socket-access.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { canManageState, type RosterViewer } from "./access.server.ts";
@@ -48,6 +49,7 @@ export async function decideApplication(viewer: RosterViewer, input: Decision, m
   });
   invalidateDirectoryIndex();
   if (!done) return fail("decided", "This application has already been decided.");
+  if (status === "approved" && !hasRole(application.user.role, "expert")) reauthoriseUser(application.userId, "role changed");
   return ok({ name: application.user.name, status });
 }
 

@@ -3,6 +3,7 @@ import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { audit } from "#app/modules/admin/audit.server.ts";
 import { countryName, EU_MEMBER_STATES } from "#app/utils/countries.ts";
+import { reauthoriseUser } from "#app/modules/auth/socket-access.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import type { RosterViewer } from "./access.server.ts";
 import { directoryWhere, type DirectoryQuery } from "./directory.server.ts";
@@ -284,6 +285,7 @@ export async function importRosterCsv(
   });
   const creates = valid.filter((v) => v.row.outcome === "create");
   const updates = valid.filter((v) => v.row.outcome === "update");
+  const promoted: string[] = [];
   await prisma.$transaction(
     async (tx) => {
       // New experts are written a slice at a time, four statements per slice rather than seven per row.
@@ -308,7 +310,10 @@ export async function importRosterCsv(
         const existing = v.existing as Existing;
         const promote = existing.role === "member";
         await tx.user.update({ where: { id: existing.id }, data: { name: v.name, ...(promote ? { role: "expert" } : {}) } });
-        if (promote) await audit({ actorId, action: "user.role", targetType: "user", targetId: existing.id, data: { from: "member", to: "expert", via: "roster_import" }, ip }, tx);
+        if (promote) {
+          await audit({ actorId, action: "user.role", targetType: "user", targetId: existing.id, data: { from: "member", to: "expert", via: "roster_import" }, ip }, tx);
+          promoted.push(existing.id);
+        }
         const profile = profileOf(v);
         await tx.expertProfile.upsert({ where: { userId: existing.id }, create: { userId: existing.id, ...profile, confirmedAt: now }, update: profile });
         await writeProfileLists(tx, existing.id, v.input);
@@ -319,6 +324,7 @@ export async function importRosterCsv(
     { timeout: 300_000, maxWait: 10_000 },
   );
   invalidateDirectoryIndex();
+  for (const userId of promoted) reauthoriseUser(userId, "role changed");
   return { ...report, applied: true };
 }
 

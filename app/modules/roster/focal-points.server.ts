@@ -1,6 +1,7 @@
 import { audit } from "#app/modules/admin/audit.server.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import { countryName, EU_MEMBER_STATES, isMemberState } from "#app/utils/countries.ts";
+import { reauthoriseUser } from "#app/modules/auth/socket-access.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import type { RosterViewer } from "./access.server.ts";
@@ -64,6 +65,7 @@ export async function designateFocalPoint(
     }
     await audit({ actorId: actor.id, action: "roster.focal_point_designate", targetType: "focal_point", targetId: fp.id, data: { memberState: input.memberState, level: input.level, userId: user.id }, ip: meta.ip }, tx);
   });
+  if (!hasRole(user.role, "focal_point")) reauthoriseUser(user.id, "role changed");
   return ok({ name: user.name });
 }
 
@@ -72,16 +74,19 @@ export async function removeFocalPoint(actor: RosterViewer, id: string, meta: { 
   if (!actor.isOrganiser) return fail("forbidden", "Only the MIEUX+ team manages Focal Points.");
   const fp = await prisma.focalPoint.findUnique({ where: { id }, select: { id: true, memberState: true, userId: true, user: { select: { name: true, role: true, expertProfile: { select: { status: true } } } } } });
   if (!fp) return fail("not_found", "This designation no longer exists.");
-  await prisma.$transaction(async (tx) => {
+  const demoted = await prisma.$transaction(async (tx) => {
     await tx.focalPoint.delete({ where: { id } });
     const others = await tx.focalPoint.count({ where: { userId: fp.userId } });
-    if (!others && fp.user.role === "focal_point") {
+    const demote = !others && fp.user.role === "focal_point";
+    if (demote) {
       const to = fp.user.expertProfile?.status === "active" ? "expert" : "member";
       await tx.user.update({ where: { id: fp.userId }, data: { role: to } });
       await audit({ actorId: actor.id, action: "user.role", targetType: "user", targetId: fp.userId, data: { from: "focal_point", to, via: "focal_point_removal" }, ip: meta.ip }, tx);
     }
     await audit({ actorId: actor.id, action: "roster.focal_point_remove", targetType: "focal_point", targetId: id, data: { memberState: fp.memberState, userId: fp.userId }, ip: meta.ip }, tx);
+    return demote;
   });
+  if (demoted) reauthoriseUser(fp.userId, "role changed");
   return ok({ name: fp.user.name });
 }
 
