@@ -338,7 +338,10 @@ export default function MorningCoffeePage() {
                   <a href={calendarLinks.google} rel="noopener noreferrer" target="_blank">Add to Google Calendar</a>
                 </li>
                 <li>
-                  <a href={calendarLinks.outlook} rel="noopener noreferrer" target="_blank">Add to Outlook.com</a>
+                  <a href={calendarLinks.outlookCom} rel="noopener noreferrer" target="_blank">Add to Outlook.com (personal account)</a>
+                </li>
+                <li>
+                  <a href={calendarLinks.microsoft365} rel="noopener noreferrer" target="_blank">Add to Outlook for Microsoft 365 (work or school account)</a>
                 </li>
               </ul>
               {signedIn ? (

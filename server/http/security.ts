@@ -4,6 +4,9 @@ import type { Env } from "#app/utils/env.server.ts";
 
 const MAX_BODY_BYTES = 6 * 1024 * 1024;
 
+/** Default headers a route may set to a stricter value of its own (the private calendar feed's Referrer-Policy). */
+const OVERRIDABLE = new Set(["referrer-policy", "x-content-type-options", "x-frame-options"]);
+
 /** A nonce per response and a strict Content-Security-Policy built around it. */
 export function securityHeaders(env: Env) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -24,6 +27,9 @@ export function securityHeaders(env: Env) {
       "frame-ancestors 'none'",
       ...(env.secureCookies ? ["upgrade-insecure-requests"] : []),
     ].join("; ");
+    // A header a route sets itself (Remix appends them) replaces the default below instead of being sent twice.
+    const append = res.append.bind(res);
+    res.append = (field: string, value?: string | string[]) => (OVERRIDABLE.has(field.toLowerCase()) && value !== undefined ? res.setHeader(field, value) : append(field, value));
     res.setHeader("Content-Security-Policy", dev ? csp.replace(` 'nonce-${nonce}' 'strict-dynamic'`, "") : csp);
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");

@@ -321,9 +321,10 @@ export async function transitionCoffee(slug: string, transition: CoffeeTransitio
     });
     let notified = 0;
     if (transition === "cancel") {
-      const registrations = await tx.coffeeRegistration.findMany({ where: { coffeeId: coffee.id, status: { in: ["registered", "waitlisted"] }, user: { deletedAt: null } }, select: { sequenceOffset: true, user: { select: { email: true, name: true } } } });
+      const registrations = await tx.coffeeRegistration.findMany({ where: { coffeeId: coffee.id, status: { in: ["registered", "waitlisted"] }, user: { deletedAt: null } }, select: { status: true, sequenceOffset: true, user: { select: { email: true, name: true } } } });
       for (const r of registrations) {
-        await sendCoffeeCancelEmail(tx, "session", coffee, r.user, coffee.sequence + r.sequenceOffset);
+        // Only those who were sent an invite get METHOD:CANCEL; the waitlist hears in words.
+        await sendCoffeeCancelEmail(tx, r.status === "registered" ? "session" : "waitlist", coffee, r.user, coffee.sequence + r.sequenceOffset, now);
         notified++;
       }
     }

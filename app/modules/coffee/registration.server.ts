@@ -33,7 +33,7 @@ export async function register(slug: string, member: Member, { listPublicly }: {
       ? // Coming back after unregistering: a higher SEQUENCE than the CANCEL they received.
         await tx.coffeeRegistration.update({ where: { id: existing.id }, data: { ...data, sequenceOffset: { increment: 1 } } })
       : await tx.coffeeRegistration.create({ data: { ...data, coffeeId: coffee.id, userId: member.id } });
-    if (status === "registered") await sendCoffeeInviteEmail(tx, "registered", coffee, member, coffee.sequence + registration.sequenceOffset);
+    if (status === "registered") await sendCoffeeInviteEmail(tx, "registered", coffee, member, coffee.sequence + registration.sequenceOffset, [], now);
     else await sendCoffeeWaitlistedEmail(tx, coffee, member, waiting + 1);
     await audit({ actorId: member.id, action: `coffee.${status === "registered" ? "register" : "waitlist"}`, targetType: "coffee", targetId: coffee.id }, tx);
     return ok({ status: status as "registered" | "waitlisted" });
@@ -54,7 +54,7 @@ export async function unregister(slug: string, member: Member, now = new Date())
       where: { id: existing.id },
       data: { status: "cancelled", cancelledAt: now, ...(existing.status === "registered" ? { sequenceOffset: { increment: 1 } } : {}) },
     });
-    if (existing.status === "registered") await sendCoffeeCancelEmail(tx, "unregistered", coffee, member, coffee.sequence + updated.sequenceOffset);
+    if (existing.status === "registered") await sendCoffeeCancelEmail(tx, "unregistered", coffee, member, coffee.sequence + updated.sequenceOffset, now);
     const promoted = existing.status === "registered" && !hasStarted(coffee, now) ? await promoteFromWaitlist(tx, coffee.id) : 0;
     await audit({ actorId: member.id, action: "coffee.unregister", targetType: "coffee", targetId: coffee.id, data: { promoted } }, tx);
     return ok({ promoted });
