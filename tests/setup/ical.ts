@@ -74,6 +74,7 @@ export function strictProblems(text: string): string[] {
     const name = /^[A-Za-z0-9-]+/.exec(line)?.[0] ?? "";
     let rest = line.slice(name.length);
     while (rest.startsWith(";")) {
+      // eslint-disable-next-line no-control-regex
       const param = /^;[A-Za-z0-9-]+=("[^"\u0000-\u001f\u007f]*"|[^";:,\u0000-\u001f\u007f]*)(,("[^"\u0000-\u001f\u007f]*"|[^";:,\u0000-\u001f\u007f]*))*/.exec(rest);
       if (!param) {
         problems.push(`${name}: a parameter value is not valid: ${rest.slice(0, 60)}`);
