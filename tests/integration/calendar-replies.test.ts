@@ -9,7 +9,7 @@ import { prisma } from "#app/utils/db.server.ts";
 import { resetSingleton } from "#app/utils/singleton.server.ts";
 import { createCoffee, outboxDrained, registerDirectly } from "#tests/factories/coffee.ts";
 import { createUser, logInAs } from "#tests/factories/users.ts";
-import { TestClient } from "#tests/setup/http-client.ts";
+import { TestClient, visibleText } from "#tests/setup/http-client.ts";
 import { parseCalendar } from "#tests/setup/ical.ts";
 import { DOVECOT, startImapServer } from "#tests/setup/imap-server.ts";
 import { startTestServer } from "#tests/setup/server.ts";
@@ -130,6 +130,12 @@ describe.runIf(imap)("calendar replies read from the organiser mailbox (IMAP)", 
     const accepted = await registration(coffee.id, c.user.id);
     expect(accepted.status).toBe("registered");
     expect(accepted.acceptedAt).toBeInstanceOf(Date);
+    // Organisers see who confirmed.
+    const organiser = await createUser({ role: "organiser" });
+    const organiserClient = new TestClient(baseUrl);
+    await logInAs(organiserClient, organiser);
+    const list = visibleText((await organiserClient.page(`/sessions/${coffee.slug}/attendees`)).html);
+    expect(list.match(/accepted in their calendar/g)).toHaveLength(1);
     expect((await registration(coffee.id, bystander.id)).status).toBe("registered");
     expect((await imap!.inbox()).every((m) => m.seen)).toBe(true);
     expect((await readCalendarReplies()).read).toBe(0);

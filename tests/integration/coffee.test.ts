@@ -109,6 +109,39 @@ describe("scheduling and permissions", () => {
     expect(coffee.reminderOffsets).toBe("1440,60");
   });
 
+  it("asks which of the two meanings an autumn time has, and keeps the answer when editing", async () => {
+    const { client } = await member("organiser");
+    const title = "Morning Coffee: the night the clocks go back";
+    const before = await prisma.morningCoffee.count();
+    const asked = await client.post("/sessions/new", validForm(new Date(), { title, startsAtLocal: "2026-10-25T02:30" }));
+    expect(asked.status).toBe(400);
+    const askedText = visibleText(await asked.text());
+    expect(askedText).toContain("This time happens twice in Europe/Brussels");
+    expect(askedText).toContain("Which 02:30 do you mean?");
+    expect(askedText).toContain("02:30 CEST (UTC+2), the first time");
+    expect(askedText).toContain("02:30 CET (UTC+1), the second time");
+    expect(await prisma.morningCoffee.count()).toBe(before);
+
+    const chosen = await client.post("/sessions/new", validForm(new Date(), { title, startsAtLocal: "2026-10-25T02:30", startsAtOffset: "60" }));
+    expect(chosen.status).toBe(302);
+    const coffee = await prisma.morningCoffee.findFirstOrThrow({ where: { title } });
+    expect(coffee.startsAt.toISOString()).toBe("2026-10-25T01:30:00.000Z");
+    // The edit form shows the choice already made.
+    const edit = await client.page(`/sessions/${coffee.slug}/edit`);
+    const radios = edit.html.match(/<input[^>]*name="startsAtOffset"[^>]*>/g) ?? [];
+    expect(radios.filter((r) => r.includes("checked")).map((r) => /value="(-?\d+)"/.exec(r)?.[1])).toEqual(["60"]);
+  });
+
+  it("shows the session and agenda times in UTC (labelled) before the browser knows the reader's zone, with the organisers' zone beside them", async () => {
+    const coffee = await createCoffee({ startsAt: new Date("2027-05-11T07:00:00Z"), durationMinutes: 90 });
+    await prisma.morningCoffee.update({ where: { id: coffee.id }, data: { agenda: "09:00 Welcome\n09:10 Spotlight on Georgia" } });
+    const { client } = await member();
+    const text = visibleText((await client.page(`/sessions/${coffee.slug}`)).html);
+    expect(text).toContain("Tuesday 11 May 2027, 07:00–08:30 UTC");
+    expect(text).toContain("09:00–10:30 CEST (Brussels time)");
+    expect(text).toContain("07:10 UTC (09:10 CEST, Brussels) Spotlight on Georgia");
+  });
+
   it("keeps drafts from members and editing to organisers", async () => {
     const draft = await createCoffee({ status: "draft", title: "Morning Coffee: a secret draft" });
     const { client } = await member();

@@ -128,7 +128,7 @@ export async function listAttendees(slug: string) {
   const registrations = await prisma.coffeeRegistration.findMany({
     where: { coffeeId: coffee.id },
     orderBy: [{ status: "asc" }, { queuedAt: "asc" }],
-    select: { id: true, status: true, listPublicly: true, attended: true, queuedAt: true, createdAt: true, user: { select: { name: true, email: true, institution: true, country: true } } },
+    select: { id: true, status: true, listPublicly: true, attended: true, acceptedAt: true, queuedAt: true, createdAt: true, user: { select: { name: true, email: true, institution: true, country: true } } },
   });
   return { coffee, registrations };
 }
