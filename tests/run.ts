@@ -1,7 +1,8 @@
 /**
- * `npm test`: every suite that can run on this machine. Suites that need Chromium, PostgreSQL
- * or Redis run when those are present and are skipped with a loud notice otherwise;
- * REQUIRE_E2E=1, REQUIRE_PG=1 and REQUIRE_REDIS=1 turn such a skip into a failure.
+ * `npm test`: every suite that can run on this machine. Suites that need Chromium, PostgreSQL,
+ * Redis or an IMAP server (dovecot) run when those are present and are skipped with a loud notice
+ * otherwise; REQUIRE_E2E=1, REQUIRE_PG=1, REQUIRE_REDIS=1 and REQUIRE_IMAP=1 turn such a skip into
+ * a failure.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -34,10 +35,13 @@ function urlHostPort(url: string | undefined, fallbackPort: number) {
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const pg = urlHostPort(process.env.TEST_PG_URL, 5432);
 const redis = urlHostPort(process.env.TEST_REDIS_URL, 6379);
+const dovecot = process.env.DOVECOT_PATH ?? "/usr/sbin/dovecot";
 
 const suites = [
   { name: "e2e", env: "REQUIRE_E2E", what: `Chromium at ${chromium}`, present: async () => fs.existsSync(chromium), dir: "tests/e2e", hint: "apt-get install -y chromium (or set CHROMIUM_PATH)" },
   { name: "pg", env: "REQUIRE_PG", what: `PostgreSQL on ${pg.host}:${pg.port}`, present: () => reachable(pg.host, pg.port), dir: "tests/scale-pg", hint: "start PostgreSQL or set TEST_PG_URL" },
+  // Calendar replies over IMAP: the test starts its own dovecot; the file lives in the integration project.
+  { name: "imap", env: "REQUIRE_IMAP", what: `dovecot at ${dovecot}`, present: async () => fs.existsSync(dovecot), dir: "tests/integration/calendar-replies.test.ts", hint: "apt-get install -y dovecot-imapd (or set DOVECOT_PATH)" },
   {
     name: "redis",
     env: "REQUIRE_REDIS",

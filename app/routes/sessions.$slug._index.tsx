@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CalendarPlus, Download, MessageCircleQuestion, MonitorPlay, Pencil, Users, Video } from "#app/components/ui/icons.tsx";
-import { Countdown, SessionTime, StatusBadge } from "#app/components/coffee/session-time.tsx";
+import { Agenda, Countdown, ReaderTime, SessionTime, StatusBadge } from "#app/components/coffee/session-time.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card } from "#app/components/ui/card.tsx";
 import { CheckboxField, TextAreaField } from "#app/components/ui/field.tsx";
@@ -11,7 +11,6 @@ import { FeedbackSchema, RegisterSchema } from "#app/modules/coffee/coffee.schem
 import { webcalUrl } from "#app/modules/coffee/calendar.server.ts";
 import { getCoffeePage } from "#app/modules/coffee/coffee.server.ts";
 import { register, setListPublicly, submitFeedback, unregister } from "#app/modules/coffee/registration.server.ts";
-import { formatRange, zoneLabel } from "#app/modules/coffee/time.ts";
 import { countryName } from "#app/utils/countries.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
@@ -94,8 +93,8 @@ function RegistrationCard({ page, signedIn, verified, busy }: { page: PageData; 
             </a>
           ) : coffee.hasMeetingLink && !state.ended ? (
             <p className="text-sm">
-              The join button appears here {coffee.linkVisibleMinutes ? `${coffee.linkVisibleMinutes} minutes before the start` : "at the start"} (
-              {formatRange(coffee.joinLinkFrom, 0, coffee.timezone).replace(/–.*$/, "")} {zoneLabel(coffee.timezone)} time).
+              The join button appears here {coffee.linkVisibleMinutes ? `${coffee.linkVisibleMinutes} minutes before the start` : "at the start"} (at{" "}
+              <ReaderTime value={coffee.joinLinkFrom} />).
             </p>
           ) : null}
           <Form method="post" className="flex flex-wrap items-end gap-3">
@@ -197,11 +196,7 @@ export default function MorningCoffeePage() {
           {agenda.length ? (
             <section aria-labelledby="agenda-heading">
               <h2 id="agenda-heading" className="text-2xl font-bold">Agenda</h2>
-              <ol className="mt-3 space-y-1 border-l-4 border-brand-200 pl-4">
-                {agenda.map((item, i) => (
-                  <li key={i}>{item}</li>
-                ))}
-              </ol>
+              <Agenda agenda={coffee.agenda} startsAt={coffee.startsAt} timezone={coffee.timezone} />
             </section>
           ) : null}
 
@@ -339,7 +334,10 @@ export default function MorningCoffeePage() {
                   <a href={calendarLinks.google} rel="noopener noreferrer" target="_blank">Add to Google Calendar</a>
                 </li>
                 <li>
-                  <a href={calendarLinks.outlook} rel="noopener noreferrer" target="_blank">Add to Outlook.com</a>
+                  <a href={calendarLinks.outlookCom} rel="noopener noreferrer" target="_blank">Add to Outlook.com (personal account)</a>
+                </li>
+                <li>
+                  <a href={calendarLinks.microsoft365} rel="noopener noreferrer" target="_blank">Add to Outlook for Microsoft 365 (work or school account)</a>
                 </li>
               </ul>
               {signedIn ? (

@@ -78,7 +78,10 @@ export default function Attendees() {
                     <span className="text-muted">{r.user.email}</span>
                   </td>
                   <td className="py-2 pr-3">{[r.user.institution, r.user.country ? countryName(r.user.country) : null].filter(Boolean).join(", ")}</td>
-                  <td className="py-2 pr-3">{STATUS_LABEL[r.status] ?? r.status}</td>
+                  <td className="py-2 pr-3">
+                    {STATUS_LABEL[r.status] ?? r.status}
+                    {r.status === "registered" && r.acceptedAt ? <span className="block text-sm text-muted">accepted in their calendar</span> : null}
+                  </td>
                   <td className="py-2">
                     {r.status === "registered" ? (
                       <Form method="post" className="flex flex-wrap items-center gap-2">

@@ -21,7 +21,7 @@ import {
   updateCoffee,
   type CoffeeTransition,
 } from "#app/modules/coffee/coffee.server.ts";
-import { allTimeZones, utcToZonedInput } from "#app/modules/coffee/time.ts";
+import { allTimeZones, utcOffsetAt, utcToZonedInput } from "#app/modules/coffee/time.ts";
 import { formFailure, parseForm, type FormFailure } from "#app/utils/forms.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
@@ -38,6 +38,7 @@ export async function loader(args: LoaderFunctionArgs) {
     description: coffee.description,
     agenda: coffee.agenda,
     startsAtLocal: utcToZonedInput(coffee.startsAt, coffee.timezone),
+    startsAtOffset: String(utcOffsetAt(coffee.startsAt, coffee.timezone)),
     timezone: coffee.timezone,
     durationMinutes: String(coffee.durationMinutes),
     meetingUrl: coffee.meetingUrl,

@@ -7,7 +7,7 @@ import { Alert, Card } from "#app/components/ui/card.tsx";
 import { requireUser } from "#app/modules/auth/guards.server.ts";
 import { audit } from "#app/modules/admin/audit.server.ts";
 import { webcalUrl } from "#app/modules/coffee/calendar.server.ts";
-import { privateFeedStatus, revokePrivateFeed, rotatePrivateFeed } from "#app/modules/coffee/feeds.server.ts";
+import { privateFeedStatus, revokePrivateFeed, rotatePrivateFeed, setInviteEmails } from "#app/modules/coffee/feeds.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
 import { DateTime } from "#app/components/date-time.tsx";
@@ -24,7 +24,19 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const user = requireUser(args);
-  const intent = String((await args.request.formData()).get("intent") ?? "");
+  const form = await args.request.formData();
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "invites") {
+    const sendInvites = form.get("sendInvites") === "on";
+    if (!(await setInviteEmails(user.id, sendInvites))) {
+      return redirectWithToast("/settings/calendar", { type: "error", title: "Create your private calendar address first" });
+    }
+    await audit({ actorId: user.id, action: "coffee.feed_invites", targetType: "user", targetId: user.id, data: { sendInvites }, ip: args.context.ip });
+    return redirectWithToast("/settings/calendar", {
+      type: "success",
+      title: sendInvites ? "Registration emails will carry calendar invites again" : "Registration emails will come without calendar invites",
+    });
+  }
   if (intent === "revoke") {
     await revokePrivateFeed(user.id);
     await audit({ actorId: user.id, action: "coffee.feed_revoke", targetType: "user", targetId: user.id, ip: args.context.ip });
@@ -87,6 +99,19 @@ export default function CalendarSettings() {
           </div>
         ) : feed ? (
           <p className="mt-4 text-muted">You created your private address on <DateTime value={feed.createdAt} />. For your safety we cannot show it again.</p>
+        ) : null}
+        {feed ? (
+          <Form method="post" className="mt-4 rounded-md border border-line p-4">
+            <input type="hidden" name="intent" value="invites" />
+            <div className="flex items-start gap-2">
+              <input id="send-invites" type="checkbox" name="sendInvites" defaultChecked={feed.sendInvites} className="mt-1 size-4" aria-describedby="send-invites-help" />
+              <label htmlFor="send-invites" className="font-semibold">Also send calendar invites by email</label>
+            </div>
+            <p id="send-invites-help" className="mt-1 text-sm text-muted">
+              Your feed already puts each session you register for in your calendar. Turn invites off so sessions do not appear twice; you still get the emails, without an invite.
+            </p>
+            <Button type="submit" size="sm" variant="secondary" className="mt-3" disabled={busy}>Save</Button>
+          </Form>
         ) : null}
         <div className="mt-4 flex flex-wrap gap-3">
           <Form method="post">

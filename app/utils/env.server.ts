@@ -17,6 +17,13 @@ const schema = z
     REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
     MAIL_FROM: z.string().min(3).default("MIEUX+ Community <no-reply@localhost>"),
+    /** The mailbox named as ORGANIZER in calendar invites (Accept/Decline replies go there); default MAIL_FROM's address. */
+    ORGANIZER_EMAIL: z.string().email("must be an email address").optional(),
+    /** imaps://user:pass@host:port/INBOX: the organiser mailbox, read for iTIP replies. */
+    IMAP_URL: z
+      .string()
+      .regex(/^imaps?:\/\/[^@/]+@[^/]+/, "must look like imaps://user:pass@host:port/INBOX")
+      .optional(),
     SEED_DEMO: boolish.optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     /** Trust X-Forwarded-* from a load balancer in front (off by default). */

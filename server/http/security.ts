@@ -2,6 +2,9 @@ import crypto from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import type { Env } from "#app/utils/env.server.ts";
 
+/** Default headers a route may set to a stricter value of its own (the private calendar feed's Referrer-Policy). */
+const OVERRIDABLE = new Set(["referrer-policy", "x-content-type-options", "x-frame-options"]);
+
 /** A nonce per response and a strict Content-Security-Policy built around it. */
 export function securityHeaders(env: Env) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -22,6 +25,9 @@ export function securityHeaders(env: Env) {
       "frame-ancestors 'none'",
       ...(env.secureCookies ? ["upgrade-insecure-requests"] : []),
     ].join("; ");
+    // A header a route sets itself (Remix appends them) replaces the default below instead of being sent twice.
+    const append = res.append.bind(res);
+    res.append = (field: string, value?: string | string[]) => (OVERRIDABLE.has(field.toLowerCase()) && value !== undefined ? res.setHeader(field, value) : append(field, value));
     res.setHeader("Content-Security-Policy", dev ? csp.replace(` 'nonce-${nonce}' 'strict-dynamic'`, "") : csp);
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");

@@ -1,3 +1,5 @@
+import { getEnv } from "#app/utils/env.server.ts";
+import { startCalendarReplies } from "./calendar-replies.ts";
 import { startCoffeeReminders } from "./coffee-reminders.ts";
 import { startOutboxWorker } from "./outbox-worker.ts";
 import { startRosterFreshnessJob } from "./roster-freshness.ts";
@@ -7,9 +9,11 @@ export function startJobs() {
   const outbox = startOutboxWorker();
   const reminders = startCoffeeReminders();
   const rosterFreshness = startRosterFreshnessJob();
+  // Accept/Decline replies, when the organiser mailbox is reachable over IMAP.
+  const replies = getEnv().IMAP_URL ? startCalendarReplies() : null;
   return {
     async stop() {
-      await Promise.all([reminders.stop(), outbox.stop(), rosterFreshness.stop()]);
+      await Promise.all([reminders.stop(), outbox.stop(), rosterFreshness.stop(), replies?.stop()]);
     },
   };
 }

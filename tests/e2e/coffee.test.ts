@@ -90,6 +90,10 @@ describe.skipIf(!hasChromium)("Morning Coffee journey in Chromium", () => {
     await m.getByText(`your time (Tbilisi)`).first().waitFor();
     expect(await m.locator("article header").innerText()).toContain(tbilisi);
     expect(await m.locator("article header").innerText()).toContain("(Brussels time)");
+    // The agenda, written in Brussels time, is shown in the reader's zone too, named, with Brussels beside it.
+    const agendaText = await m.getByRole("region", { name: "Agenda" }).innerText();
+    const welcomeTbilisi = start.setZone("Asia/Tbilisi").toFormat("HH:mm");
+    expect(agendaText).toContain(`${welcomeTbilisi} GMT+4 (10:00 ${start.offset === 120 ? "CEST" : "CET"}, Brussels) Welcome`);
     await m.getByText(/Starts in 1[89] days|Starts in 20 days/).waitFor();
     await m.getByText("Action Spotlight: Uganda").first().waitFor();
     await m.getByText("Grace Namutebi").waitFor();

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sendDueReminders } from "#app/modules/coffee/reminders.server.ts";
@@ -7,7 +9,7 @@ import { prisma } from "#app/utils/db.server.ts";
 import { createCoffee, outboxDrained, registerDirectly } from "#tests/factories/coffee.ts";
 import { createUser, logInAs } from "#tests/factories/users.ts";
 import { TestClient, visibleText } from "#tests/setup/http-client.ts";
-import { parseCalendar } from "#tests/setup/ical.ts";
+import { parseCalendar, strictProblems } from "#tests/setup/ical.ts";
 import type { CaughtMail } from "#tests/setup/mail-catcher.ts";
 import { ROOT } from "#tests/setup/paths.ts";
 import { startTestServer } from "#tests/setup/server.ts";
@@ -105,6 +107,39 @@ describe("scheduling and permissions", () => {
     expect(coffee.startsAt.toISOString()).toBe("2027-03-28T07:00:00.000Z");
     expect(coffee.status).toBe("draft");
     expect(coffee.reminderOffsets).toBe("1440,60");
+  });
+
+  it("asks which of the two meanings an autumn time has, and keeps the answer when editing", async () => {
+    const { client } = await member("organiser");
+    const title = "Morning Coffee: the night the clocks go back";
+    const before = await prisma.morningCoffee.count();
+    const asked = await client.post("/sessions/new", validForm(new Date(), { title, startsAtLocal: "2026-10-25T02:30" }));
+    expect(asked.status).toBe(400);
+    const askedText = visibleText(await asked.text());
+    expect(askedText).toContain("This time happens twice in Europe/Brussels");
+    expect(askedText).toContain("Which 02:30 do you mean?");
+    expect(askedText).toContain("02:30 CEST (UTC+2), the first time");
+    expect(askedText).toContain("02:30 CET (UTC+1), the second time");
+    expect(await prisma.morningCoffee.count()).toBe(before);
+
+    const chosen = await client.post("/sessions/new", validForm(new Date(), { title, startsAtLocal: "2026-10-25T02:30", startsAtOffset: "60" }));
+    expect(chosen.status).toBe(302);
+    const coffee = await prisma.morningCoffee.findFirstOrThrow({ where: { title } });
+    expect(coffee.startsAt.toISOString()).toBe("2026-10-25T01:30:00.000Z");
+    // The edit form shows the choice already made.
+    const edit = await client.page(`/sessions/${coffee.slug}/edit`);
+    const radios = edit.html.match(/<input[^>]*name="startsAtOffset"[^>]*>/g) ?? [];
+    expect(radios.filter((r) => r.includes("checked")).map((r) => /value="(-?\d+)"/.exec(r)?.[1])).toEqual(["60"]);
+  });
+
+  it("shows the session and agenda times in UTC (labelled) before the browser knows the reader's zone, with the organisers' zone beside them", async () => {
+    const coffee = await createCoffee({ startsAt: new Date("2027-05-11T07:00:00Z"), durationMinutes: 90 });
+    await prisma.morningCoffee.update({ where: { id: coffee.id }, data: { agenda: "09:00 Welcome\n09:10 Spotlight on Georgia" } });
+    const { client } = await member();
+    const text = visibleText((await client.page(`/sessions/${coffee.slug}`)).html);
+    expect(text).toContain("Tuesday 11 May 2027, 07:00–08:30 UTC");
+    expect(text).toContain("09:00–10:30 CEST (Brussels time)");
+    expect(text).toContain("07:10 UTC (09:10 CEST, Brussels) Spotlight on Georgia");
   });
 
   it("keeps drafts from members and editing to organisers", async () => {
@@ -227,7 +262,9 @@ describe("registration and calendar invites by email", () => {
     const cancel = await mail().waitFor((m) => m.to.includes(first.user.email) && /no longer registered/i.test(m.subject));
     const cancelCal = invite(cancel);
     expect(cancelCal.method).toBe("CANCEL");
-    expect(cancelCal.events[0].status).toBe("CANCELLED");
+    // Only this member's place ends: no STATUS:CANCELLED for a session that still takes place (RFC 5546).
+    expect(cancelCal.events[0].status).toBeNull();
+    expect(cancelCal.events[0].summary).toBe(coffee.title);
     expect(cancelCal.events[0].sequence).toBeGreaterThan(0);
     expect(cancelCal.events[0].attendees[0].email).toBe(first.user.email);
 
@@ -263,11 +300,13 @@ describe("registration and calendar invites by email", () => {
     expect(mailsTo(first.email, /^Updated/)).toHaveLength(0);
   });
 
-  it("sends METHOD:CANCEL to every registrant when the organiser cancels", async () => {
+  it("sends METHOD:CANCEL to every registrant when the organiser cancels, and the waitlist a note without one", async () => {
     const coffee = await createCoffee();
     const organiser = await member("organiser");
     const people = [await member(), await member()];
     for (const p of people) await registerDirectly(coffee.id, p.user.id);
+    const waiting = await member();
+    await registerDirectly(coffee.id, waiting.user.id, "waitlisted");
     const refused = await organiser.client.post(`/sessions/${coffee.slug}/edit`, { intent: "cancel" });
     expect(refused.status).toBe(400);
     expect(visibleText(await refused.text())).toContain("Tick the box to confirm the cancellation.");
@@ -282,6 +321,10 @@ describe("registration and calendar invites by email", () => {
       expect(cal.events[0].sequence).toBe(1);
       expect(cal.events[0].status).toBe("CANCELLED");
     }
+    // Waitlisted members never got an invite, so they get no CANCEL for one: just the news.
+    const note = await mail().waitFor((x) => x.to.includes(waiting.user.email) && /^Cancelled/.test(x.subject));
+    expect(note.calendars).toHaveLength(0);
+    expect(note.text).toContain("your place on its waitlist has ended");
     const feed = parseCalendar(await (await fetch(`${baseUrl}/calendar/public.ics`)).text());
     expect(feed.events.find((e) => e.uid.includes(coffee.id))?.status).toBe("CANCELLED");
   });
@@ -419,8 +462,12 @@ describe("calendar feeds", () => {
 
     const single = await fetch(`${baseUrl}/sessions/${coffee.slug}/event.ics`);
     expect(single.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
-    const one = parseCalendar(await single.text());
+    const singleText = await single.text();
+    const one = parseCalendar(singleText);
     expect(one.events).toHaveLength(1);
+    // No calendar name: Outlook for Windows would open the file as a new calendar.
+    expect(singleText).not.toMatch(/^(X-WR-CALNAME|NAME)[:;]/m);
+    expect(strictProblems(singleText)).toEqual([]);
     expect(one.events[0].url).toMatch(new RegExp(`/sessions/${coffee.slug}$`));
   });
 
@@ -444,13 +491,88 @@ describe("calendar feeds", () => {
     expect(feed.headers.get("cache-control")).toMatch(/^private/);
     const cal = parseCalendar(await feed.text());
     const mine = cal.events.find((e) => e.uid.includes(coffee.id))!;
-    expect(mine.attendees[0].email).toBe(user.email);
+    // A published calendar names no attendee (that is for invites).
+    expect(mine.attendees).toEqual([]);
     expect(mine.location).toBe(coffee.meetingUrl);
 
     await client.post("/settings/calendar", { intent: "rotate" });
     expect((await fetch(`${baseUrl}${feedPath}`)).status).toBe(404);
     expect((await fetch(`${baseUrl}/calendar/${"x".repeat(32)}.ics`)).status).toBe(404);
     expect((await fetch(`${baseUrl}/calendar/nonsense`)).status).toBe(404);
+  });
+});
+
+describe("calendar responses and invite choices", () => {
+  /** One raw GET, so the test sees headers exactly as sent (fetch would decompress and merge them). */
+  function rawGet(pathname: string, headers: Record<string, string> = {}) {
+    return new Promise<{ status: number; rawHeaders: string[]; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      http
+        .get(`${baseUrl}${pathname}`, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, rawHeaders: res.rawHeaders, headers: res.headers, body: Buffer.concat(chunks) }));
+        })
+        .on("error", reject);
+    });
+  }
+  const headerValues = (raw: string[], name: string) => raw.filter((_, i) => i % 2 === 1 && raw[i - 1].toLowerCase() === name);
+
+  it("gives gzip and identity bodies different ETags, each revalidating on its own", async () => {
+    const coffee = await createCoffee({ title: `Morning Coffee: ${"a long title ".repeat(20)}` });
+    for (const path of [`/sessions/${coffee.slug}/event.ics`, "/calendar/public.ics"]) {
+      const plain = await rawGet(path, { "Accept-Encoding": "identity" });
+      const gz = await rawGet(path, { "Accept-Encoding": "gzip" });
+      expect(plain.headers["content-encoding"]).toBeUndefined();
+      expect(gz.headers["content-encoding"]).toBe("gzip");
+      expect(gunzipSync(gz.body).toString("utf8")).toBe(plain.body.toString("utf8"));
+      expect(gz.headers.etag).not.toBe(plain.headers.etag);
+      expect((await rawGet(path, { "Accept-Encoding": "gzip", "If-None-Match": gz.headers.etag! })).status).toBe(304);
+      expect((await rawGet(path, { "Accept-Encoding": "identity", "If-None-Match": plain.headers.etag! })).status).toBe(304);
+      expect(plain.body.toString("utf8").endsWith("END:VCALENDAR\r\n")).toBe(true);
+    }
+  });
+
+  it("sends one Referrer-Policy header: no-referrer on a private feed, the site's default elsewhere", async () => {
+    const { user, client } = await member();
+    const coffee = await createCoffee();
+    await registerDirectly(coffee.id, user.id);
+    const html = await (await client.post("/settings/calendar", { intent: "rotate" })).text();
+    const feedPath = new URL(html.match(/https?:\/\/[^"<\s]+\/calendar\/[A-Za-z0-9_-]+\.ics/)![0]).pathname;
+    const feed = await rawGet(feedPath);
+    expect(feed.status).toBe(200);
+    expect(headerValues(feed.rawHeaders, "referrer-policy")).toEqual(["no-referrer"]);
+    expect(headerValues(feed.rawHeaders, "x-content-type-options")).toEqual(["nosniff"]);
+    const page = await rawGet("/sessions");
+    expect(headerValues(page.rawHeaders, "referrer-policy")).toEqual(["strict-origin-when-cross-origin"]);
+  });
+
+  it("a member who takes sessions from their private feed can turn invite emails off, and back on", async () => {
+    const { user, client } = await member();
+    // No feed yet: nothing to turn off.
+    const early = await client.post("/settings/calendar", { intent: "invites" });
+    expect(early.status).toBe(302);
+    expect(await prisma.coffeeCalendarFeed.count({ where: { userId: user.id } })).toBe(0);
+
+    await client.post("/settings/calendar", { intent: "rotate" });
+    const settings = await client.page("/settings/calendar");
+    expect(visibleText(settings.html)).toContain("Also send calendar invites by email");
+    // An unticked checkbox sends nothing: invites off.
+    expect((await client.post("/settings/calendar", { intent: "invites" })).status).toBe(302);
+
+    const first = await createCoffee();
+    await client.post(`/sessions/${first.slug}`, { intent: "register" });
+    const quiet = await mail().waitFor((m) => m.to.includes(user.email) && m.subject.includes(first.title));
+    expect(quiet.calendars).toHaveLength(0);
+    expect(quiet.text).toContain("Your private calendar feed shows this session");
+    await client.post(`/sessions/${first.slug}`, { intent: "unregister" });
+    const gone = await mail().waitFor((m) => m.to.includes(user.email) && /no longer registered/.test(m.subject));
+    expect(gone.calendars).toHaveLength(0);
+
+    await client.post("/settings/calendar", { intent: "invites", sendInvites: "on" });
+    const second = await createCoffee();
+    await client.post(`/sessions/${second.slug}`, { intent: "register" });
+    const withInvite = await mail().waitFor((m) => m.to.includes(user.email) && m.subject.includes(second.title));
+    expect(invite(withInvite).method).toBe("REQUEST");
   });
 });
 

@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { Button } from "#app/components/ui/button.tsx";
 import { Alert } from "#app/components/ui/card.tsx";
 import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
+import { localTimeCandidates, offsetLabel } from "#app/modules/coffee/time.ts";
 
 export type CoffeeFormDefaults = Partial<Record<string, string>>;
 
@@ -23,6 +24,8 @@ export function CoffeeForm({
   submitLabel: string;
   busy: boolean;
 }) {
+  // A start time the clocks pass twice (autumn) needs the organiser to say which one.
+  const twice = defaults.startsAtLocal && defaults.timezone ? localTimeCandidates(defaults.startsAtLocal, defaults.timezone) : [];
   return (
     <Form method="post" noValidate className="space-y-2">
       <input type="hidden" name="intent" value="save" />
@@ -46,6 +49,20 @@ export function CoffeeForm({
         <legend className="px-1 font-semibold">When</legend>
         <div className="grid gap-x-4 sm:grid-cols-2">
           <TextField label="Starts at" name="startsAtLocal" type="datetime-local" required defaultValue={defaults.startsAtLocal} error={errors.startsAtLocal} hint="In the time zone below." />
+          {twice.length === 2 ? (
+            <fieldset className="rounded-md border border-amber-300 bg-amber-50 p-3 sm:col-span-2" aria-describedby="starts-twice-help">
+              <legend className="px-1 font-semibold">{`Which ${defaults.startsAtLocal?.slice(11, 16)} do you mean?`}</legend>
+              <p id="starts-twice-help" className="text-sm">{`The clocks go back that night in ${defaults.timezone}, so this time happens twice.`}</p>
+              {twice.map((c, i) => (
+                <div key={c.offsetMinutes} className="mt-2 flex items-start gap-2">
+                  <input id={`starts-offset-${i}`} type="radio" name="startsAtOffset" value={c.offsetMinutes} defaultChecked={defaults.startsAtOffset === String(c.offsetMinutes)} className="mt-1 size-4" />
+                  <label htmlFor={`starts-offset-${i}`}>
+                    {`${defaults.startsAtLocal?.slice(11, 16)} ${c.zoneName} (${offsetLabel(c.offsetMinutes)}), ${i === 0 ? "the first time, before the clocks go back" : "the second time, after the clocks go back"}`}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+          ) : null}
           <SelectField label="Time zone" name="timezone" required defaultValue={defaults.timezone ?? "Europe/Brussels"} error={errors.timezone} hint="Times are stored in UTC and shown to each member in their own zone.">
             {timeZones.map((z) => (
               <option key={z} value={z}>

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from "react";
 import { useViewerZone } from "#app/components/date-time.tsx";
-import { formatRange, timeUntil, zoneLabel } from "#app/modules/coffee/time.ts";
+import { agendaItems, formatRange, formatTime, timeUntil, zoneLabel } from "#app/modules/coffee/time.ts";
 
 
 const TICK_MS = 30_000;
@@ -10,25 +10,53 @@ function subscribeClock(onChange: () => void) {
 }
 
 /**
- * The session's time in the viewer's own zone with the session's zone beside it. The server
- * renders the session's zone (it cannot know the viewer's); the browser adds the local time.
+ * The session's time in the reader's own zone, named, with the organisers' zone beside it. The
+ * server cannot know the reader's zone, so its HTML says UTC (labelled); after hydration the
+ * browser switches to local time. Both renders agree until then, so hydration stays clean.
  */
 export function SessionTime({ startsAt, durationMinutes, timezone, className }: { startsAt: string | Date; durationMinutes: number; timezone: string; className?: string }) {
   const viewerZone = useViewerZone();
+  const zone = viewerZone ?? "UTC";
   const iso = new Date(startsAt).toISOString();
-  const sessionText = `${formatRange(startsAt, durationMinutes, timezone)} (${zoneLabel(timezone)} time)`;
-  if (!viewerZone || viewerZone === timezone) {
-    return (
-      <span className={className}>
-        <time dateTime={iso}>{sessionText}</time>
-      </span>
-    );
-  }
   return (
     <span className={className}>
-      <time dateTime={iso}>{formatRange(startsAt, durationMinutes, viewerZone)}</time> your time ({zoneLabel(viewerZone)})
-      <span className="block text-sm text-muted">{sessionText}</span>
+      <time dateTime={iso}>{formatRange(startsAt, durationMinutes, zone)}</time>
+      {viewerZone ? ` your time (${zoneLabel(viewerZone)})` : null}
+      {zone !== timezone ? <span className="block text-sm text-muted">{`${formatRange(startsAt, durationMinutes, timezone)} (${zoneLabel(timezone)} time)`}</span> : null}
     </span>
+  );
+}
+
+/** A time of day in the reader's zone, named ("08:45 CEST"); UTC in the server's HTML. */
+export function ReaderTime({ value }: { value: string | Date }) {
+  const zone = useViewerZone() ?? "UTC";
+  return <time dateTime={new Date(value).toISOString()}>{formatTime(value, zone)}</time>;
+}
+
+/**
+ * The agenda with every time in the reader's zone (named), the organisers' time beside it. Lines
+ * without a time stay as written. Same server/browser rule as SessionTime.
+ */
+export function Agenda({ agenda, startsAt, timezone }: { agenda: string; startsAt: string | Date; timezone: string }) {
+  const viewerZone = useViewerZone();
+  const zone = viewerZone ?? "UTC";
+  const items = agendaItems(agenda, startsAt, timezone);
+  if (!items.length) return null;
+  return (
+    <ol className="mt-3 space-y-1 border-l-4 border-brand-200 pl-4">
+      {items.map((item, i) => (
+        <li key={i}>
+          {item.at ? (
+            <>
+              <time dateTime={item.at.toISOString()} className="font-semibold">{formatTime(item.at, zone)}</time>
+              {zone !== timezone ? <span className="text-sm text-muted">{` (${formatTime(item.at, timezone)}, ${zoneLabel(timezone)})`}</span> : null} {item.text}
+            </>
+          ) : (
+            item.text
+          )}
+        </li>
+      ))}
+    </ol>
   );
 }
 

@@ -7,6 +7,7 @@ const row = (name: string, institution: string | null) => ({
   status: "registered",
   listPublicly: false,
   attended: true,
+  acceptedAt: null,
   queuedAt: new Date("2026-01-01T00:00:00Z"),
   createdAt: new Date("2026-01-01T00:00:00Z"),
   user: { name, email: "a@example.org", institution, country: "CM" },

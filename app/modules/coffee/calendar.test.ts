@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCalendar } from "#tests/setup/ical.ts";
+import { parseCalendar, strictProblems } from "#tests/setup/ical.ts";
 import { addToCalendarLinks, coffeeUid, eventCalendar, feedCalendar, inviteCalendar, type CalendarCoffee } from "./calendar.server.ts";
 import { zonedToUtc } from "./time.ts";
 
@@ -24,10 +24,11 @@ function coffee(overrides: Partial<CalendarCoffee> = {}): CalendarCoffee {
 }
 
 const member = { email: "amara@example.org", name: "Amara Nkemelu" };
+const sentAt = new Date("2026-04-01T10:15:00Z");
 
 describe("Morning Coffee calendar files (parsed with ical.js)", () => {
   it("an invite is a METHOD:REQUEST meeting with organiser, attendee asked to RSVP, page URL, join link and an alarm", () => {
-    const invite = inviteCalendar(coffee(), member, { method: "REQUEST", sequence: 0 });
+    const invite = inviteCalendar(coffee(), member, { method: "REQUEST", sequence: 0, stamp: sentAt });
     expect(invite.method).toBe("REQUEST");
     const cal = parseCalendar(invite.content);
     expect(cal.method).toBe("REQUEST");
@@ -52,9 +53,9 @@ describe("Morning Coffee calendar files (parsed with ical.js)", () => {
   });
 
   it("keeps the UID across updates and cancellations while SEQUENCE rises", () => {
-    const first = parseCalendar(inviteCalendar(coffee(), member, { method: "REQUEST", sequence: 0 }).content).events[0];
-    const moved = parseCalendar(inviteCalendar(coffee({ startsAt: new Date("2026-05-13T07:00:00Z"), sequence: 1 }), member, { method: "REQUEST", sequence: 1 }).content).events[0];
-    const cancel = parseCalendar(inviteCalendar(coffee({ sequence: 2, status: "cancelled" }), member, { method: "CANCEL", sequence: 2 }).content);
+    const first = parseCalendar(inviteCalendar(coffee(), member, { method: "REQUEST", sequence: 0, stamp: sentAt }).content).events[0];
+    const moved = parseCalendar(inviteCalendar(coffee({ startsAt: new Date("2026-05-13T07:00:00Z"), sequence: 1 }), member, { method: "REQUEST", sequence: 1, stamp: sentAt }).content).events[0];
+    const cancel = parseCalendar(inviteCalendar(coffee({ sequence: 2, status: "cancelled" }), member, { method: "CANCEL", sequence: 2, stamp: sentAt }).content);
     expect(moved.uid).toBe(first.uid);
     expect(moved.sequence).toBe(first.sequence + 1);
     expect(moved.start.toISOString()).toBe("2026-05-13T07:00:00.000Z");
@@ -88,21 +89,85 @@ describe("Morning Coffee calendar files (parsed with ical.js)", () => {
     expect(single.events[0].location).not.toContain("meet.example.org");
     expect(single.events[0].description).not.toContain("meet.example.org");
 
-    const feed = parseCalendar(feedCalendar("MIEUX+ Morning Coffee", [{ coffee: coffee(), includeLink: false }, { coffee: coffee({ id: "other", slug: "other" }), includeLink: false }]));
+    const feed = parseCalendar(feedCalendar("MIEUX+ Morning Coffee", [{ coffee: coffee(), includeLink: false }, { coffee: coffee({ id: "other", slug: "other" }), includeLink: false }], { stamp: sentAt }));
     expect(feed.name).toBe("MIEUX+ Morning Coffee");
     expect(feed.refresh).toBe("PT1H");
     expect(feed.ttl).toBe("PT1H");
     expect(new Set(feed.events.map((e) => e.uid)).size).toBe(2);
   });
 
-  it("builds Google, Outlook and webcal links for the session", () => {
+  it("builds Google, Outlook.com, Microsoft 365 and webcal links for the session", () => {
     const links = addToCalendarLinks(coffee());
     const google = new URL(links.google);
     expect(google.hostname).toBe("calendar.google.com");
     expect(google.searchParams.get("dates")).toBe("20260512T070000Z/20260512T083000Z");
     expect(google.searchParams.get("text")).toBe("Morning Coffee: Spotlight on Georgia");
-    const outlook = new URL(links.outlook);
-    expect(outlook.searchParams.get("startdt")).toBe("2026-05-12T07:00:00.000Z");
+    const outlookCom = new URL(links.outlookCom);
+    const microsoft365 = new URL(links.microsoft365);
+    expect(outlookCom.hostname).toBe("outlook.live.com");
+    expect(microsoft365.hostname).toBe("outlook.office.com");
+    for (const link of [outlookCom, microsoft365]) expect(link.searchParams.get("startdt")).toBe("2026-05-12T07:00:00.000Z");
     expect(links.webcal).toMatch(/^webcal:\/\/.*\/sessions\/spring-coffee\/event\.ics$/);
+  });
+});
+
+describe("what strict iCalendar parsers need", () => {
+  const kt = { email: "kt@example.ee", name: 'Kristjan "KT" Tamm\u0007\u202E' };
+
+  it("a name with double quotes or control characters becomes a valid parameter value, in invites and cancellations", () => {
+    for (const method of ["REQUEST", "CANCEL"] as const) {
+      const { content } = inviteCalendar(coffee(), kt, { method, sequence: 0, stamp: sentAt });
+      expect(strictProblems(content)).toEqual([]);
+      expect(content).not.toContain('\\"');
+      expect(parseCalendar(content).events[0].attendees[0]).toMatchObject({ email: "kt@example.ee", cn: "Kristjan 'KT' Tamm" });
+    }
+  });
+
+  it("DTSTAMP is when the invite was made, not when the session last changed", () => {
+    const text = inviteCalendar(coffee(), member, { method: "REQUEST", sequence: 0, stamp: sentAt }).content;
+    expect(text).toContain("\r\nDTSTAMP:20260401T101500Z\r\n");
+    expect(text).toContain("\r\nLAST-MODIFIED:20260102T000000Z\r\n");
+  });
+
+  it("one member leaving is a CANCEL naming them without STATUS:CANCELLED; the session's cancellation carries it", () => {
+    const leaving = inviteCalendar(coffee({ sequence: 0 }), member, { method: "CANCEL", sequence: 1, stamp: sentAt, scope: "attendee" });
+    const parsed = parseCalendar(leaving.content);
+    expect(parsed.method).toBe("CANCEL");
+    expect(parsed.events[0].status).toBeNull();
+    expect(parsed.events[0].summary).toBe("Morning Coffee: Spotlight on Georgia");
+    expect(parsed.events[0].attendees.map((a) => a.email)).toEqual(["amara@example.org"]);
+    const whole = parseCalendar(inviteCalendar(coffee({ status: "cancelled" }), member, { method: "CANCEL", sequence: 1, stamp: sentAt }).content);
+    expect(whole.events[0].status).toBe("CANCELLED");
+  });
+
+  it("a single-event download names no calendar (Outlook would open it as a new calendar) and ends with CRLF", () => {
+    const text = eventCalendar(coffee({ title: "Morning Coffee, spring; Georgia" }));
+    expect(text).not.toMatch(/^(X-WR-CALNAME|NAME)[:;]/m);
+    expect(strictProblems(text)).toEqual([]);
+    expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
+  });
+
+  it("feeds escape their name and description, name no attendee, and are valid even when empty", () => {
+    const name = "Sessions, talks; and \\ more";
+    const text = feedCalendar(name, [{ coffee: coffee(), includeLink: true, alarm: true }], { stamp: sentAt, description: "One; two, three" });
+    expect(strictProblems(text)).toEqual([]);
+    const parsed = parseCalendar(text);
+    // TEXT escaping (RFC 5545 §3.3.11): the comma, semicolon and backslash survive as written.
+    expect(text).toContain("\r\nX-WR-CALNAME:Sessions\\, talks\\; and \\\\ more\r\n");
+    expect(text).toContain("\r\nNAME:Sessions\\, talks\\; and \\\\ more\r\n");
+    expect(text).toContain("\r\nX-WR-CALDESC:One\\; two\\, three\r\n");
+    expect(parsed.events[0].attendees).toEqual([]);
+    expect(text).toContain("\r\nDTSTAMP:20260401T101500Z\r\n");
+
+    const empty = feedCalendar("MIEUX+ Morning Coffee", [], { stamp: sentAt });
+    expect(strictProblems(empty)).toEqual([]);
+    expect(parseCalendar(empty).events).toEqual([]);
+  });
+
+  it("alarms only where asked for: the public feed leaves reminders to each subscriber", () => {
+    const publicFeed = parseCalendar(feedCalendar("All", [{ coffee: coffee(), includeLink: false }], { stamp: sentAt }));
+    const privateFeed = parseCalendar(feedCalendar("Mine", [{ coffee: coffee(), includeLink: true, alarm: true }], { stamp: sentAt }));
+    expect(publicFeed.events[0].alarms).toEqual([]);
+    expect(privateFeed.events[0].alarms).toEqual([{ action: "DISPLAY", trigger: "-PT15M" }]);
   });
 });

@@ -60,6 +60,13 @@ export const CoffeeFormSchema = z
     agenda: z.string().trim().max(5_000, "The agenda is at most 5,000 characters.").default(""),
     startsAtLocal: localDateTime("Enter the date and time of the start."),
     timezone: z.string({ required_error: "Choose a time zone." }).refine(isTimeZone, "Choose a time zone from the list."),
+    /** Which of the two meanings of a start time that happens twice (clocks going back): its UTC offset in minutes. */
+    startsAtOffset: z
+      .string()
+      .trim()
+      .default("")
+      .refine((v) => v === "" || /^-?\d{1,4}$/.test(v), "Choose one of the two times.")
+      .transform((v) => (v === "" ? null : Number(v))),
     durationMinutes: z.coerce
       .number({ invalid_type_error: "Enter the length in minutes." })
       .int("Enter whole minutes.")

@@ -197,10 +197,15 @@ type StoredFields = {
 
 async function toStored(input: CoffeeFormInput): Promise<Result<StoredFields>> {
   const fields: Record<string, string> = {};
-  const zoneHelp = { invalid: "Enter a real date and time.", nonexistent: `This time does not exist in ${input.timezone}: the clocks change then. Choose another time.` };
-  const start = zonedToUtc(input.startsAtLocal, input.timezone);
+  const zoneHelp = {
+    invalid: "Enter a real date and time.",
+    nonexistent: `This time does not exist in ${input.timezone}: the clocks change then. Choose another time.`,
+    ambiguous: `This time happens twice in ${input.timezone}: the clocks go back then. Choose which one you mean.`,
+  };
+  const start = zonedToUtc(input.startsAtLocal, input.timezone, input.startsAtOffset);
   if (!start.ok) fields.startsAtLocal = zoneHelp[start.problem];
-  const closes = input.registrationClosesLocal ? zonedToUtc(input.registrationClosesLocal, input.timezone) : null;
+  // A deadline that happens twice closes at the first of the two (the stricter reading).
+  const closes = input.registrationClosesLocal ? zonedToUtc(input.registrationClosesLocal, input.timezone, "earlier") : null;
   if (closes && !closes.ok) fields.registrationClosesLocal = zoneHelp[closes.problem];
   if (input.actionId && !(await prisma.action.findUnique({ where: { id: input.actionId }, select: { id: true } }))) fields.actionId = "Choose an Action from the list.";
   if (Object.keys(fields).length || !start.ok || (closes && !closes.ok)) return fail("invalid", "Check the highlighted fields.", fields);
@@ -321,9 +326,10 @@ export async function transitionCoffee(slug: string, transition: CoffeeTransitio
     });
     let notified = 0;
     if (transition === "cancel") {
-      const registrations = await tx.coffeeRegistration.findMany({ where: { coffeeId: coffee.id, status: { in: ["registered", "waitlisted"] }, user: { deletedAt: null } }, select: { sequenceOffset: true, user: { select: { email: true, name: true } } } });
+      const registrations = await tx.coffeeRegistration.findMany({ where: { coffeeId: coffee.id, status: { in: ["registered", "waitlisted"] }, user: { deletedAt: null } }, select: { status: true, sequenceOffset: true, user: { select: { email: true, name: true } } } });
       for (const r of registrations) {
-        await sendCoffeeCancelEmail(tx, "session", coffee, r.user, coffee.sequence + r.sequenceOffset);
+        // Only those who were sent an invite get METHOD:CANCEL; the waitlist hears in words.
+        await sendCoffeeCancelEmail(tx, r.status === "registered" ? "session" : "waitlist", coffee, r.user, coffee.sequence + r.sequenceOffset, now);
         notified++;
       }
     }

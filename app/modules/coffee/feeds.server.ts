@@ -13,7 +13,16 @@ export function privateFeedUrl(token: string) {
 
 /** Whether the member has a private feed (its address cannot be shown again: only its hash is kept). */
 export async function privateFeedStatus(userId: string) {
-  return prisma.coffeeCalendarFeed.findUnique({ where: { userId }, select: { createdAt: true } });
+  return prisma.coffeeCalendarFeed.findUnique({ where: { userId }, select: { createdAt: true, sendInvites: true } });
+}
+
+/**
+ * Whether registration emails carry calendar invites as well. Only for members with a private
+ * feed (it already puts their sessions in their calendar); false when they have none.
+ */
+export async function setInviteEmails(userId: string, sendInvites: boolean) {
+  const { count } = await prisma.coffeeCalendarFeed.updateMany({ where: { userId }, data: { sendInvites } });
+  return count === 1;
 }
 
 /** Creates the member's private feed address, or replaces it: the old address stops working at once. */
@@ -28,24 +37,28 @@ export async function revokePrivateFeed(userId: string) {
   await prisma.coffeeCalendarFeed.deleteMany({ where: { userId } });
 }
 
-/** The member's registrations as a feed, or null for an unknown (or rotated) token. */
+/**
+ * The member's registrations as a feed, or null for an unknown (or rotated) token. A published
+ * calendar (METHOD:PUBLISH) names no attendee: ATTENDEE lines belong to iTIP invites.
+ */
 export async function privateFeed(token: string) {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const feed = await prisma.coffeeCalendarFeed.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { user: { select: { id: true, email: true, name: true, deletedAt: true } } },
+    select: { createdAt: true, user: { select: { id: true, deletedAt: true } } },
   });
   if (!feed || feed.user.deletedAt) return null;
   const registrations = await prisma.coffeeRegistration.findMany({
     where: { userId: feed.user.id, status: "registered", coffee: { status: { in: PUBLIC_STATUSES } } },
     orderBy: { coffee: { startsAt: "asc" } },
-    select: { sequenceOffset: true, coffee: { select: CALENDAR_SELECT } },
+    select: { sequenceOffset: true, updatedAt: true, coffee: { select: CALENDAR_SELECT } },
   });
-  const attendee = { email: feed.user.email, name: feed.user.name };
+  // The feed changed last when a session in it, a registration, or the address itself did.
+  const stamp = new Date(Math.max(feed.createdAt.getTime(), ...registrations.flatMap((r) => [r.updatedAt.getTime(), r.coffee.updatedAt.getTime()])));
   return feedCalendar(
     "MIEUX+ Morning Coffee (my sessions)",
-    registrations.map((r) => ({ coffee: r.coffee, includeLink: true, attendee, sequence: r.coffee.sequence + r.sequenceOffset })),
-    "The Morning Coffee sessions you registered for",
+    registrations.map((r) => ({ coffee: r.coffee, includeLink: true, alarm: true, sequence: r.coffee.sequence + r.sequenceOffset })),
+    { stamp, description: "The Morning Coffee sessions you registered for" },
   );
 }
 
@@ -81,6 +94,8 @@ export async function publicFeed() {
       [...cache.rows.values()]
         .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
         .map((coffee) => ({ coffee: { ...coffee, description: "", agenda: "", meetingUrl: "" }, includeLink: false })),
+      // No alarms here: whoever subscribes to every session chooses their own reminders.
+      { stamp: maxUpdatedAt ?? new Date(0) },
     );
     Object.assign(cache, { key, maxUpdatedAt, body, etag: calendarEtag(body), gzip: gzipSync(body, { level: 1 }) });
   }

@@ -3,9 +3,11 @@ import { audit } from "#app/modules/admin/audit.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { countryName } from "#app/utils/countries.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
-import { CALENDAR_SELECT } from "./calendar.server.ts";
+import { getEnv } from "#app/utils/env.server.ts";
+import { CALENDAR_SELECT, type CalendarCoffee } from "./calendar.server.ts";
 import { invalidateCoffeePages, promoteFromWaitlist } from "./coffee.server.ts";
 import { sendCoffeeCancelEmail, sendCoffeeInviteEmail, sendCoffeeWaitlistedEmail } from "./emails.server.ts";
+import { coffeeIdFromUid, type ItipReply } from "./itip.ts";
 import { hasEnded, hasStarted, registrationOpen } from "./rules.ts";
 
 type Member = { id: string; email: string; name: string };
@@ -33,7 +35,7 @@ export async function register(slug: string, member: Member, { listPublicly }: {
       ? // Coming back after unregistering: a higher SEQUENCE than the CANCEL they received.
         await tx.coffeeRegistration.update({ where: { id: existing.id }, data: { ...data, sequenceOffset: { increment: 1 } } })
       : await tx.coffeeRegistration.create({ data: { ...data, coffeeId: coffee.id, userId: member.id } });
-    if (status === "registered") await sendCoffeeInviteEmail(tx, "registered", coffee, member, coffee.sequence + registration.sequenceOffset);
+    if (status === "registered") await sendCoffeeInviteEmail(tx, "registered", coffee, member, coffee.sequence + registration.sequenceOffset, [], now);
     else await sendCoffeeWaitlistedEmail(tx, coffee, member, waiting + 1);
     await audit({ actorId: member.id, action: `coffee.${status === "registered" ? "register" : "waitlist"}`, targetType: "coffee", targetId: coffee.id }, tx);
     return ok({ status: status as "registered" | "waitlisted" });
@@ -50,17 +52,65 @@ export async function unregister(slug: string, member: Member, now = new Date())
   const result = await prisma.$transaction(async (tx) => {
     const existing = await tx.coffeeRegistration.findUnique({ where: { coffeeId_userId: { coffeeId: coffee.id, userId: member.id } } });
     if (!existing || existing.status === "cancelled") return fail("not_registered", "You are not registered for this Morning Coffee.");
-    const updated = await tx.coffeeRegistration.update({
-      where: { id: existing.id },
-      data: { status: "cancelled", cancelledAt: now, ...(existing.status === "registered" ? { sequenceOffset: { increment: 1 } } : {}) },
-    });
-    if (existing.status === "registered") await sendCoffeeCancelEmail(tx, "unregistered", coffee, member, coffee.sequence + updated.sequenceOffset);
-    const promoted = existing.status === "registered" && !hasStarted(coffee, now) ? await promoteFromWaitlist(tx, coffee.id) : 0;
+    const promoted = await endPlace(tx, coffee, existing, member, "unregistered", now);
     await audit({ actorId: member.id, action: "coffee.unregister", targetType: "coffee", targetId: coffee.id, data: { promoted } }, tx);
     return ok({ promoted });
   });
   invalidateCoffeePages();
   return result;
+}
+
+type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
+
+/**
+ * A member's place (or waitlist spot) ends: the registration is cancelled, a registrant's calendar
+ * hears of it (a CANCEL naming only them, or a note when they declined there themselves), and
+ * the next in line moves up if the session has not started.
+ */
+async function endPlace(tx: Tx, coffee: CalendarCoffee, existing: { id: string; status: string }, member: { email: string; name: string }, reason: "unregistered" | "declined", now: Date) {
+  const wasRegistered = existing.status === "registered";
+  const updated = await tx.coffeeRegistration.update({
+    where: { id: existing.id },
+    data: { status: "cancelled", cancelledAt: now, acceptedAt: null, ...(wasRegistered ? { sequenceOffset: { increment: 1 } } : {}) },
+  });
+  if (wasRegistered) await sendCoffeeCancelEmail(tx, reason, coffee, member, coffee.sequence + updated.sequenceOffset, now);
+  return wasRegistered && !hasStarted(coffee, now) ? await promoteFromWaitlist(tx, coffee.id) : 0;
+}
+
+export type ReplyOutcome = { applied: "accepted" | "declined"; promoted: number } | { ignored: string };
+
+/**
+ * Applies a member's Accept or Decline from their calendar (an iTIP REPLY read from the organiser
+ * mailbox). It counts only when the UID is one of our sessions, the ATTENDEE is registered for it,
+ * the message came from that attendee's own address, and it answers the invite they hold now
+ * (not an older SEQUENCE). DECLINED frees the place; ACCEPTED confirms it. Applying the same
+ * reply twice changes nothing the second time.
+ */
+export async function applyCalendarReply(reply: ItipReply, fromAddress: string, now = new Date()): Promise<ReplyOutcome> {
+  const coffeeId = coffeeIdFromUid(reply.uid, new URL(getEnv().APP_URL).hostname);
+  if (!coffeeId) return { ignored: "the UID is not one of our sessions" };
+  if (fromAddress.trim().toLowerCase() !== reply.attendee) return { ignored: "the sender is not the attendee" };
+  if (reply.partstat !== "ACCEPTED" && reply.partstat !== "DECLINED") return { ignored: `nothing to do for ${reply.partstat}` };
+  const coffee = await prisma.morningCoffee.findUnique({ where: { id: coffeeId }, select: CALENDAR_SELECT });
+  if (!coffee || coffee.status === "draft" || coffee.status === "cancelled") return { ignored: "no such session" };
+  if (hasEnded(coffee, now)) return { ignored: "the session is over" };
+  const outcome = await prisma.$transaction(async (tx): Promise<ReplyOutcome> => {
+    const registration = await tx.coffeeRegistration.findFirst({
+      where: { coffeeId, user: { email: reply.attendee, deletedAt: null } },
+      select: { id: true, status: true, sequenceOffset: true, acceptedAt: true, user: { select: { id: true, email: true, name: true } } },
+    });
+    if (!registration || registration.status !== "registered") return { ignored: "the attendee holds no place" };
+    if (reply.sequence < coffee.sequence + registration.sequenceOffset) return { ignored: "a reply to an older invite" };
+    if (reply.partstat === "ACCEPTED") {
+      if (!registration.acceptedAt) await tx.coffeeRegistration.update({ where: { id: registration.id }, data: { acceptedAt: now } });
+      return { applied: "accepted", promoted: 0 };
+    }
+    const promoted = await endPlace(tx, coffee, registration, registration.user, "declined", now);
+    await audit({ actorId: registration.user.id, action: "coffee.decline", targetType: "coffee", targetId: coffee.id, data: { promoted, via: "calendar reply" } }, tx);
+    return { applied: "declined", promoted };
+  });
+  if ("applied" in outcome) invalidateCoffeePages();
+  return outcome;
 }
 
 export async function setListPublicly(slug: string, userId: string, listPublicly: boolean) {
@@ -78,7 +128,7 @@ export async function listAttendees(slug: string) {
   const registrations = await prisma.coffeeRegistration.findMany({
     where: { coffeeId: coffee.id },
     orderBy: [{ status: "asc" }, { queuedAt: "asc" }],
-    select: { id: true, status: true, listPublicly: true, attended: true, queuedAt: true, createdAt: true, user: { select: { name: true, email: true, institution: true, country: true } } },
+    select: { id: true, status: true, listPublicly: true, attended: true, acceptedAt: true, queuedAt: true, createdAt: true, user: { select: { name: true, email: true, institution: true, country: true } } },
   });
   return { coffee, registrations };
 }
