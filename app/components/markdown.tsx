@@ -14,10 +14,10 @@ export function safeUrl(url: string): string | null {
 
 const components: Components = {
   // User headings sit under the page's own h1/h2.
-  h1: ({ node: _n, ...p }) => <h3 {...p} />,
-  h2: ({ node: _n, ...p }) => <h4 {...p} />,
-  h3: ({ node: _n, ...p }) => <h5 {...p} />,
-  h4: ({ node: _n, ...p }) => <h6 {...p} />,
+  h1: ({ node: _n, children, ...p }) => <h3 {...p}>{children}</h3>,
+  h2: ({ node: _n, children, ...p }) => <h4 {...p}>{children}</h4>,
+  h3: ({ node: _n, children, ...p }) => <h5 {...p}>{children}</h5>,
+  h4: ({ node: _n, children, ...p }) => <h6 {...p}>{children}</h6>,
   a: ({ node: _n, href, children }) => {
     const url = href ? safeUrl(href) : null;
     if (!url) return <span>{children}</span>;

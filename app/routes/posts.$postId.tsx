@@ -181,7 +181,7 @@ export default function PostPage() {
         <Reactions targetType="post" targetId={post.id} reactions={reactions} canReact={!!viewer?.canComment} />
         {post.revisions.length ? (
           <details className="mt-4 text-sm">
-            <summary className="cursor-pointer font-semibold">Edited: see earlier versions ({post.revisions.length})</summary>
+            <summary className="cursor-pointer font-semibold">{`Edited: see earlier versions (${post.revisions.length})`}</summary>
             <ol className="mt-2 space-y-3">
               {post.revisions.map((r) => (
                 <li key={r.id} className="rounded border border-line p-3">
@@ -197,17 +197,17 @@ export default function PostPage() {
       </Card>
 
       <section aria-labelledby="comments-heading" className="mt-8">
-        <h2 id="comments-heading" className="text-2xl font-bold">Comments ({comments.reduce((n, c) => n + (c.removed ? 0 : 1) + c.replies.length, 0)})</h2>
+        <h2 id="comments-heading" className="text-2xl font-bold">{`Comments (${comments.reduce((n, c) => n + (c.removed ? 0 : 1) + c.replies.length, 0)})`}</h2>
         {comments.length === 0 ? <p className="mt-2 text-muted">No comments yet.</p> : null}
         <ol className="mt-4 space-y-4">
           {comments.map((c) => (
             <li key={c.id}>
-              <Comment comment={c} postId={post.id} canReact={!!viewer?.canComment} failed={failed} />
+              <Comment comment={c} canReact={!!viewer?.canComment} failed={failed} />
               {c.replies.length ? (
                 <ol className="mt-3 ml-4 space-y-3 border-l-2 border-brand-100 pl-4 sm:ml-8" aria-label="Replies">
                   {c.replies.map((r) => (
                     <li key={r.id}>
-                      <Comment comment={r} postId={post.id} canReact={!!viewer?.canComment} failed={failed} />
+                      <Comment comment={r} canReact={!!viewer?.canComment} failed={failed} />
                     </li>
                   ))}
                 </ol>
@@ -292,7 +292,7 @@ function ReportForm({ targetType, targetId }: { targetType: "post" | "comment"; 
   );
 }
 
-function Comment({ comment, postId, canReact, failed }: { comment: CommentView; postId: string; canReact: boolean; failed: ReturnType<typeof useActionData<typeof action>> }) {
+function Comment({ comment, canReact, failed }: { comment: CommentView; canReact: boolean; failed: ReturnType<typeof useActionData<typeof action>> }) {
   const mine = failed && failed.targetId === comment.id ? failed : null;
   if (comment.removed) return <p id={`comment-${comment.id}`} className="text-muted italic">This comment was removed.</p>;
   return (

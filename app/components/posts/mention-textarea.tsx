@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { cn } from "#app/utils/misc.ts";
 
 type Member = { id: string; name: string };
@@ -17,27 +17,31 @@ export function MentionTextarea({ label, name, defaultValue, error, hint, requir
   const listId = `${id}-mentions`;
   const open = query !== null && options.length > 0;
 
-  useEffect(() => {
-    if (!query || query.text.length < 2) {
+  const pending = useRef<AbortController | null>(null);
+
+  function lookUp(text: string) {
+    pending.current?.abort();
+    if (text.length < 2) {
       setOptions([]);
       return;
     }
-    const controller = new AbortController();
-    fetch(`/members/search?${new URLSearchParams({ q: query.text })}`, { signal: controller.signal, headers: { Accept: "application/json" } })
+    const controller = (pending.current = new AbortController());
+    fetch(`/members/search?${new URLSearchParams({ q: text })}`, { signal: controller.signal, headers: { Accept: "application/json" } })
       .then((r) => (r.ok ? r.json() : { members: [] }))
       .then((d: { members: Member[] }) => {
         setOptions(d.members);
         setActive(0);
       })
       .catch(() => {});
-    return () => controller.abort();
-  }, [query]);
+  }
 
   function onInput() {
     const el = ref.current!;
     const before = el.value.slice(0, el.selectionStart);
     const match = /(^|\s)@([\p{L}][\p{L}' -]{0,40})$/u.exec(before);
-    setQuery(match ? { text: match[2]!, start: el.selectionStart - match[2]!.length - 1 } : null);
+    const next = match ? { text: match[2]!, start: el.selectionStart - match[2]!.length - 1 } : null;
+    setQuery(next);
+    lookUp(next?.text ?? "");
   }
 
   function pick(member: Member) {
@@ -81,7 +85,6 @@ export function MentionTextarea({ label, name, defaultValue, error, hint, requir
         aria-describedby={describedBy}
         aria-autocomplete="list"
         aria-controls={listId}
-        aria-expanded={open}
         aria-activedescendant={open ? `${listId}-${active}` : undefined}
         onInput={onInput}
         onKeyDown={onKeyDown}

@@ -34,12 +34,12 @@ export function Reactions({ targetType, targetId, reactions, canReact }: { targe
                 </button>
               </Form>
             ) : (
-              <span className={classes} tabIndex={0} aria-describedby={tipId}>
+              <span className={classes} aria-describedby={tipId}>
                 {content}
               </span>
             )}
             <span id={tipId} role="tooltip" className="pointer-events-none absolute bottom-full left-0 z-10 mb-1 hidden w-max max-w-64 rounded bg-brand-900 px-2 py-1 text-xs text-white group-focus-within:block group-hover:block">
-              {r.label}: {who}
+              {`${r.label}: ${who}`}
             </span>
           </li>
         );
