@@ -285,7 +285,7 @@ function ReportForm({ targetType, targetId }: { targetType: "post" | "comment"; 
         <input type="hidden" name="intent" value="report" />
         <input type="hidden" name="targetType" value={targetType} />
         <input type="hidden" name="targetId" value={targetId} />
-        <TextAreaField label="What is wrong?" name="reason" required rows={2} />
+        <TextAreaField label={`What is wrong with this ${targetType}?`} name="reason" required rows={2} />
         <Button type="submit" size="sm" variant="secondary">Send report</Button>
       </Form>
     </details>
