@@ -1,5 +1,5 @@
 import { Form, Link, NavLink } from "@remix-run/react";
-import { Coffee, FileText, Globe2, Home, LogIn, Menu, Settings, Shield, Sparkles, Users, Waypoints, X } from "#app/components/ui/icons.tsx";
+import { Coffee, FileText, Globe2, Home, LogIn, Menu, Newspaper, Settings, Shield, Sparkles, Users, Waypoints, X } from "#app/components/ui/icons.tsx";
 import { useState } from "react";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
@@ -7,6 +7,7 @@ import { cn } from "#app/utils/misc.ts";
 
 export const NAV_ITEMS = [
   { to: "/", label: "Home", icon: Home, end: true },
+  { to: "/posts", label: "Posts", icon: Newspaper },
   { to: "/sessions", label: "Morning Coffee", icon: Coffee },
   { to: "/roster", label: "Expert Roster", icon: Users },
   { to: "/focal-points", label: "Focal Points", icon: Globe2 },

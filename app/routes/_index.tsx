@@ -7,6 +7,7 @@ import { upcomingCoffeeTeaser } from "#app/modules/coffee/teaser.server.ts";
 import { keyFigures } from "#app/modules/roster/figures.ts";
 import { rosterStatistics } from "#app/modules/roster/stats.server.ts";
 import { excerpt, listPosts } from "#app/modules/posts/posts.server.ts";
+import { kindLabel } from "#app/modules/posts/rules.ts";
 import { formatDateTime } from "#app/utils/misc.ts";
 import { sharedRead } from "#app/utils/shared-read.server.ts";
 import { DateTime } from "#app/components/date-time.tsx";
@@ -130,12 +131,17 @@ export default function HomePage() {
 
       {latest.length ? (
         <section aria-labelledby="latest-heading">
-          <h2 id="latest-heading" className="text-2xl font-bold">Latest from the network</h2>
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="latest-heading" className="text-2xl font-bold">Latest from the network</h2>
+            <Link to="/posts" className="inline-flex items-center gap-1 font-semibold">
+              All posts <ArrowRight aria-hidden="true" className="size-4" />
+            </Link>
+          </div>
           <ul className="mt-4 grid gap-4 md:grid-cols-2">
             {latest.map((post) => (
               <li key={post.id}>
                 <Card className="h-full">
-                  <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase">{post.kind === "resource" ? "Resource" : "Update"}</p>
+                  <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase">{kindLabel(post.kind)}</p>
                   <h3 className="mt-1 text-lg font-bold">
                     <Link to={`/posts/${post.id}`}>{post.title}</Link>
                   </h3>

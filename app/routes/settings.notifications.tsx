@@ -1,4 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
 import { Card } from "#app/components/ui/card.tsx";
 import { pageMeta } from "#app/utils/meta.ts";
 
@@ -9,10 +10,13 @@ export default function NotificationSettings() {
     <Card>
       <h2 className="text-2xl font-bold">Notifications</h2>
       <p className="mt-2">
-        Today we email you only what you need: account messages (confirmations, password changes) and, once Morning Coffee
-        registration opens, invites and reminders for the sessions you register for.
+        By email we send only what you need: account messages (confirmations, password changes) and invites and reminders for the
+        Morning Coffees you register for.
       </p>
-      <p className="mt-2 text-muted">Choosing which updates and digests you receive is coming soon.</p>
+      <p className="mt-2">
+        In the community, you are told when someone mentions you and when the moderators write to you: see them on your{" "}
+        <Link to="/notifications">notifications page</Link>.
+      </p>
     </Card>
   );
 }

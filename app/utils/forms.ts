@@ -24,8 +24,11 @@ export function formValues(formData: FormData): Record<string, string> {
 export function parseForm<S extends z.ZodTypeAny>(
   formData: FormData,
   schema: S,
+  { arrays = [] }: { arrays?: string[] } = {},
 ): { ok: true; data: z.infer<S> } | FormFailure {
-  const raw = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string"));
+  const raw: Record<string, unknown> = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string"));
+  // Fields that may repeat (checkbox groups) are read as lists.
+  for (const name of arrays) raw[name] = formData.getAll(name).filter((v) => typeof v === "string");
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, data: result.data };
   const fieldErrors: FieldErrors = {};

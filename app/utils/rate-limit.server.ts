@@ -18,6 +18,10 @@ export const RATE_LIMITS = {
   "reset-submit:ip": { points: 20, duration: 60 * 60 },
   "verify:resend": { points: 5, duration: 60 * 60 },
   "post:user": { points: 20, duration: 60 },
+  // Community posts (post:user above), comments and reactions, per member.
+  "comment:user": { points: 20, duration: 60 },
+  "reaction:user": { points: 60, duration: 60 },
+  "report:user": { points: 10, duration: 60 * 60 },
   "qa:user": { points: 9, duration: 3 },
   // Each Morning Coffee registration change emails an invite or a cancellation.
   "coffee:registration": { points: 20, duration: 60 * 60 },

@@ -1,3 +1,4 @@
+import { countryName } from "#app/utils/countries.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { registerSeeder } from "../seed.ts";
 
@@ -44,5 +45,45 @@ registerSeeder({
         },
       ],
     });
+    await seedCommunity({ organiser, focalPoint, byEmail, day });
   },
 });
+
+// Facts from MIEUX+ public material; one post per Member State and kind, with comments and reactions.
+const STATES = ["PL", "DE", "FR", "ES", "IT", "PT", "NL", "BE", "AT", "SE", "FI", "EE", "LV", "LT", "CZ", "SK", "SI", "HR", "RO", "BG", "GR", "CY", "MT", "IE", "LU", "DK"];
+const TOPICS: { kind: "update" | "publication" | "tip" | "news"; title: (s: string) => string; body: string; area: string; tags: string[] }[] = [
+  { kind: "update", title: (s) => `${s}: a new Focal Point joins the network`, body: "More EU Member States have named **Focal Points** in this phase of MIEUX+, so calls for experts reach the right administrations faster.", area: "Horizontal interventions (health, climate change, data, gender)", tags: ["focal-points"] },
+  { kind: "publication", title: (s) => `Peer-to-peer exchanges: lessons from ${s}`, body: "European public sector expertise builds mutual trust with partner countries. This note sums up what our experts learned on recent deployments.", area: "Migration and development", tags: ["peer-to-peer", "lessons"] },
+  { kind: "tip", title: () => "Cultural agility: listen before you share", body: "Ask how the partner institution works today before explaining how yours does. Share the *why* behind a procedure, not only the template.", area: "Legal migration and mobility", tags: ["cultural-agility"] },
+  { kind: "news", title: (s) => `${s} hosts a study visit on labour migration`, body: "Officials from a partner administration visited our ministries to compare how labour migration channels are designed and monitored.", area: "Legal migration and mobility", tags: ["study-visit", "labour-migration"] },
+];
+const COMMENTS = ["Thank you for sharing this.", "Very useful for our next deployment.", "We saw the same in our Action: the partner valued the practical examples most.", "Could you share the contact of the team that organised it?"];
+
+async function seedCommunity({ organiser, focalPoint, byEmail, day }: { organiser: string | null; focalPoint: string | null; byEmail: (e: string) => Promise<string | null>; day: number }) {
+  const readers = (await Promise.all(["member@mieux.example", "expert.ee@mieux.example", "expert.es@mieux.example", "organiser@mieux.example"].map(byEmail))).filter((id): id is string => !!id);
+  let n = 0;
+  for (const [i, state] of STATES.entries()) {
+    const topic = TOPICS[i % TOPICS.length]!;
+    const authorId = state === "PL" ? focalPoint : organiser;
+    const post = await prisma.post.create({
+      data: {
+        authorId,
+        kind: topic.kind,
+        title: topic.title(countryName(state)),
+        body: topic.body,
+        memberState: state,
+        thematicAreas: topic.area,
+        visibility: i % 7 === 6 ? "members" : "public",
+        createdAt: new Date(Date.now() - (30 + i) * day),
+        tags: { create: [...topic.tags.map((value) => ({ kind: "tag", value })), { kind: "area", value: topic.area }] },
+      },
+      select: { id: true },
+    });
+    for (const [j, readerId] of readers.entries()) {
+      if ((i + j) % 2 === 0) await prisma.postComment.create({ data: { postId: post.id, authorId: readerId, body: COMMENTS[(i + j) % COMMENTS.length]!, createdAt: new Date(Date.now() - (29 + i) * day + j * 3_600_000) } });
+      await prisma.reaction.create({ data: { targetType: "post", targetId: post.id, userId: readerId, kind: ["like", "love", "insight", "applause"][(i + j) % 4]! } });
+    }
+    n++;
+  }
+  return n;
+}

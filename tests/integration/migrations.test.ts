@@ -14,7 +14,8 @@ function shape(file: string) {
     .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma_migrations%' ORDER BY type, name")
     .all() as Row[];
   db.close();
-  return rows.map((r) => ({ ...r, sql: r.sql?.replace(/\s+/g, " ").trim() ?? null }));
+  // ALTER TABLE ADD COLUMN appends to the stored CREATE text with its own spacing: compare without spaces around , ( ).
+  return rows.map((r) => ({ ...r, sql: r.sql?.replace(/\s+/g, " ").replace(/ ?([,()]) ?/g, "$1").trim() ?? null }));
 }
 
 describe("database migrations", () => {

@@ -16,6 +16,9 @@ import {
   Menu as LucideMenu,
   MessageCircleQuestion as LucideMessageCircleQuestion,
   Monitor as LucideMonitor,
+  Newspaper as LucideNewspaper,
+  Pin as LucidePin,
+  Rss as LucideRss,
   MonitorPlay as LucideMonitorPlay,
   Pencil as LucidePencil,
   Plus as LucidePlus,
@@ -108,6 +111,9 @@ export const Menu = fastIcon(LucideMenu);
 export const MessageCircleQuestion = fastIcon(LucideMessageCircleQuestion);
 export const Monitor = fastIcon(LucideMonitor);
 export const MonitorPlay = fastIcon(LucideMonitorPlay);
+export const Newspaper = fastIcon(LucideNewspaper);
+export const Pin = fastIcon(LucidePin);
+export const Rss = fastIcon(LucideRss);
 export const Pencil = fastIcon(LucidePencil);
 export const Plus = fastIcon(LucidePlus);
 export const Settings = fastIcon(LucideSettings);

@@ -1,0 +1,115 @@
+import { audit } from "#app/modules/admin/audit.server.ts";
+import { endAllSessions } from "#app/modules/auth/session.server.ts";
+import type { SessionUser } from "#app/modules/auth/session.server.ts";
+import { hasRole } from "#app/modules/auth/roles.ts";
+import { notify, withdrawNotificationsAbout } from "#app/modules/notifications/notify.server.ts";
+import { prisma } from "#app/utils/db.server.ts";
+import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
+import { fail, ok, type Result } from "#app/utils/result.ts";
+import { REPORT_TARGETS, type ReportTargetType } from "./targets.server.ts";
+
+/** A member reports content with a reason; one open report per member and target. */
+export async function reportContent(reporter: { id: string }, targetType: ReportTargetType, targetId: string, reason: string): Promise<Result<null>> {
+  const target = await REPORT_TARGETS[targetType].describe(targetId);
+  if (!target || target.hidden) return fail("not_found", "This is no longer there.");
+  if (target.authorId === reporter.id) return fail("invalid", "You cannot report your own writing; edit or delete it instead.");
+  const existing = await prisma.report.findFirst({ where: { targetType, targetId, reporterId: reporter.id, status: "open" }, select: { id: true } });
+  if (existing) return ok(null);
+  const rate = await consumeRateLimit("report:user", reporter.id);
+  if (!rate.ok) return fail("rate_limited", rate.message);
+  await prisma.report.create({ data: { targetType, targetId, reporterId: reporter.id, reason } });
+  return ok(null);
+}
+
+/** Open reports grouped by what they are about, oldest first, with the content to judge. */
+export async function moderationQueue() {
+  const reports = await prisma.report.findMany({
+    where: { status: "open" },
+    orderBy: { createdAt: "asc" },
+    take: 200,
+    select: { id: true, targetType: true, targetId: true, reason: true, createdAt: true, reporter: { select: { name: true } } },
+  });
+  const groups = new Map<string, { targetType: ReportTargetType; targetId: string; reports: typeof reports }>();
+  for (const r of reports) {
+    const key = `${r.targetType}:${r.targetId}`;
+    const group = groups.get(key) ?? { targetType: r.targetType as ReportTargetType, targetId: r.targetId, reports: [] };
+    group.reports.push(r);
+    groups.set(key, group);
+  }
+  const items = await Promise.all(
+    [...groups.values()].map(async (g) => ({ ...g, label: REPORT_TARGETS[g.targetType]?.label ?? g.targetType, target: (await REPORT_TARGETS[g.targetType]?.describe(g.targetId)) ?? null })),
+  );
+  return items;
+}
+
+export const MODERATION_ACTIONS = ["hide", "restore", "dismiss", "warn", "suspend"] as const;
+export type ModerationDecision = (typeof MODERATION_ACTIONS)[number];
+
+async function closeReports(targetType: string, targetId: string, status: string, actorId: string, note: string | null, now: Date) {
+  await prisma.report.updateMany({ where: { targetType, targetId, status: "open" }, data: { status, resolvedById: actorId, resolvedAt: now, note } });
+}
+
+/**
+ * An organiser's decision on reported content. Hiding removes it everywhere and tells the author
+ * why; warning and suspending also hide it; every decision is in the audit log.
+ */
+export async function decide(
+  actor: SessionUser,
+  input: { targetType: ReportTargetType; targetId: string; decision: ModerationDecision; reason: string; suspendDays?: number },
+  meta: { ip?: string | null } = {},
+  now = new Date(),
+): Promise<Result<null>> {
+  if (!hasRole(actor.role, "organiser")) return fail("forbidden", "Only organisers moderate.");
+  const handler = REPORT_TARGETS[input.targetType];
+  const target = await handler.describe(input.targetId);
+  if (!target) return fail("not_found", "This content no longer exists.");
+  const reason = input.reason.trim();
+  const subject = { type: input.targetType, id: input.targetId, url: target.url, title: target.title };
+  const needsReason = input.decision !== "dismiss" && input.decision !== "restore";
+  if (needsReason && reason.length < 3) return fail("invalid", "Give the reason the author will read.", { reason: "Give the reason the author will read." });
+
+  if (input.decision === "restore") {
+    const restored = await handler.restore(actor, input.targetId, meta.ip);
+    if (!restored.ok) return restored;
+    if (target.authorId) await notify({ userId: target.authorId, kind: "content_restored", actorId: actor.id, subject });
+  }
+  if (input.decision === "hide" || input.decision === "warn" || input.decision === "suspend") {
+    if (!target.hidden) {
+      const hidden = await handler.hide(actor, input.targetId, reason, now, meta.ip);
+      if (!hidden.ok) return hidden;
+    }
+    await withdrawNotificationsAbout(input.targetType, input.targetId);
+    if (target.authorId) await notify({ userId: target.authorId, kind: "content_hidden", actorId: actor.id, subject: { ...subject, url: "/notifications" }, message: reason });
+  }
+  if (input.decision === "warn" && target.authorId) {
+    await notify({ userId: target.authorId, kind: "moderation_warning", actorId: actor.id, subject: { ...subject, url: "/notifications" }, message: reason });
+  }
+  if (input.decision === "suspend") {
+    if (!target.authorId) return fail("invalid", "This content has no author to suspend.");
+    const days = input.suspendDays ?? 0;
+    if (!Number.isInteger(days) || days < 1 || days > 365) return fail("invalid", "Suspend for 1 to 365 days.", { suspendDays: "Suspend for 1 to 365 days." });
+    const suspended = await suspendMember(actor, target.authorId, new Date(now.getTime() + days * 86_400_000), reason, meta);
+    if (!suspended.ok) return suspended;
+  }
+  const status = { hide: "hidden", restore: "restored", dismiss: "dismissed", warn: "warned", suspend: "suspended" }[input.decision];
+  await closeReports(input.targetType, input.targetId, status, actor.id, reason || null, now);
+  await audit({ actorId: actor.id, action: `moderation.${input.decision}`, targetType: input.targetType, targetId: input.targetId, data: { reason, authorId: target.authorId, suspendDays: input.suspendDays }, ip: meta.ip });
+  return ok(null);
+}
+
+/**
+ * Suspends a member until `until`: they are logged out everywhere at once (every session ends,
+ * which also closes their open sockets) and cannot post, comment or react until the date.
+ */
+export async function suspendMember(actor: SessionUser, userId: string, until: Date, reason: string, meta: { ip?: string | null } = {}): Promise<Result<null>> {
+  if (!hasRole(actor.role, "organiser")) return fail("forbidden", "Only organisers suspend members.");
+  if (userId === actor.id) return fail("invalid", "You cannot suspend yourself.");
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { role: true, deletedAt: true } });
+  if (!user || user.deletedAt) return fail("not_found", "This member no longer exists.");
+  if (hasRole(user.role, "organiser") && !hasRole(actor.role, "admin")) return fail("forbidden", "Only administrators can suspend organisers.");
+  await prisma.user.update({ where: { id: userId }, data: { suspendedUntil: until } });
+  await endAllSessions(userId);
+  await notify({ userId, kind: "suspended", actorId: actor.id, subject: { url: "/notifications", title: `Suspended until ${until.toISOString().slice(0, 10)}` }, message: reason });
+  await audit({ actorId: actor.id, action: "moderation.suspend_member", targetType: "user", targetId: userId, data: { until: until.toISOString(), reason }, ip: meta.ip });
+  return ok(null);
+}
