@@ -6,8 +6,9 @@ import { Button } from "#app/components/ui/button.tsx";
 import { Card } from "#app/components/ui/card.tsx";
 import { TextField } from "#app/components/ui/field.tsx";
 import { coffeeByJoinCode, JOIN_CODE_LENGTH } from "#app/modules/qa/join-code.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Join a Q&A — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Join a Q&A", "Type the join code shown on the presenter screen to open a Morning Coffee's live Q&A.");
 
 const CodeSchema = z.string().trim().max(40);
 

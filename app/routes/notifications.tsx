@@ -6,8 +6,9 @@ import { Card, PageHeader } from "#app/components/ui/card.tsx";
 import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
 import { listNotifications, markNotificationsRead } from "#app/modules/notifications/notify.server.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Notifications — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Notifications", "Mentions, moderation decisions and other news about what you wrote on MIEUX+ Community.");
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireVerifiedUser(args);

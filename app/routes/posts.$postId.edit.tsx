@@ -9,8 +9,9 @@ import { getPostForEdit, listActionChoices, updatePost, writingOptions } from "#
 import { POST_KINDS, type PostKind } from "#app/modules/posts/rules.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Edit post — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Edit post", "Change a post you wrote; earlier versions stay in its history.");
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireVerifiedUser(args);

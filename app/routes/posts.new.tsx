@@ -8,8 +8,9 @@ import { PostInputSchema } from "#app/modules/posts/posts.schema.ts";
 import { createPost, listActionChoices, writingOptions } from "#app/modules/posts/posts.server.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "New post — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("New post", "Share an update, a publication, a cultural-agility tip or news with the MIEUX+ network.");
 
 async function formOptions(userId: string) {
   const options = await writingOptions(userId);

@@ -40,6 +40,11 @@ const PAGES: Record<string, (f: Fixtures) => string> = {
   "login.tsx": () => "/login",
   "logout.tsx": () => "/logout",
   "posts.$postId.tsx": (f) => `/posts/${f.postId}`,
+  "posts.$postId.edit.tsx": (f) => `/posts/${f.postId}/edit`,
+  "posts._index.tsx": () => "/posts",
+  "posts.new.tsx": () => "/posts/new",
+  "notifications.tsx": () => "/notifications",
+  "j.($code).tsx": () => "/j",
   "privacy.tsx": () => "/privacy",
   "reset-password.tsx": () => "/reset-password?token=not-a-real-token",
   "resources._index.tsx": () => "/resources",
@@ -80,6 +85,10 @@ const NOT_PAGES: Record<string, string> = {
   "sessions.$slug.event[.]ics.ts": "iCalendar file",
   "sessions_.$slug_.qa[.csv].tsx": "CSV download",
   "settings.export.tsx": "JSON download",
+  "feed[.]atom.ts": "Atom feed",
+  "posts.$postId.cover.tsx": "image",
+  "report.tsx": "form target only (reports come from the pages that show the content)",
+  "members.search.tsx": "JSON for the @mention combobox",
 };
 
 // SWEEP_ONLY=<regex on route file names> and SWEEP_ROLES=member,admin narrow a run while fixing a page.
