@@ -3,6 +3,13 @@ import type { NextFunction, Request, Response } from "express";
 import type { Env } from "#app/utils/env.server.ts";
 
 const MAX_BODY_BYTES = 6 * 1024 * 1024;
+/** Resource forms carry a file of up to 20 MB (checked again, part by part, as it is read) and the form's text. */
+const UPLOAD_BODY_BYTES = 21 * 1024 * 1024;
+const UPLOAD_PATHS = /^\/resources\/(?:new|[^/]+\/edit)(?:\.data)?\/?$/;
+
+export function bodyLimit(method: string, path: string) {
+  return method === "POST" && UPLOAD_PATHS.test(path) ? UPLOAD_BODY_BYTES : MAX_BODY_BYTES;
+}
 
 /** A nonce per response and a strict Content-Security-Policy built around it. */
 export function securityHeaders(env: Env) {
@@ -49,8 +56,9 @@ export function isAllowedOrigin(origin: string, host: string | undefined, env: E
 export function mutationGuard(env: Env) {
   return (req: Request, res: Response, next: NextFunction) => {
     const length = Number(req.headers["content-length"] ?? 0);
-    if (length > MAX_BODY_BYTES) {
-      res.status(413).type("text/plain").send(`The request is too large (at most ${MAX_BODY_BYTES / 1024 / 1024} MB).`);
+    const limit = bodyLimit(req.method, req.path);
+    if (length > limit) {
+      res.status(413).type("text/plain").send(`The request is too large (at most ${limit / 1024 / 1024} MB).`);
       return;
     }
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();

@@ -99,17 +99,6 @@ export const DeploymentSchema = z.object({
   endDate: z.union([z.literal("").transform(() => null), isoDate]).default(""),
 });
 
-export const ActionInputSchema = z.object({
-  code: trimmed(60).min(2, "Enter a short code, e.g. Azerbaijan V."),
-  title: trimmed(200).min(3, "Enter a title."),
-  summary: trimmed(2000).default(""),
-  partnerCountry: z.string().trim().regex(/^[A-Z]{2}$/, "Choose the partner country."),
-  region: z.enum(["Africa", "Asia", "EU Neighbourhood", "Latin America and the Caribbean"], { errorMap: () => ({ message: "Choose a region." }) }),
-  thematicArea: z.enum(THEMATIC_AREAS, { errorMap: () => ({ message: "Choose a thematic area." }) }),
-  startDate: z.union([z.literal("").transform(() => null), isoDate]).default(""),
-  endDate: z.union([z.literal("").transform(() => null), isoDate]).default(""),
-});
-
 export const FocalPointSchema = z
   .object({
     email: z.string().trim().toLowerCase().email("Enter the person's email address."),
