@@ -2,7 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readResourceFile } from "#app/modules/resources/files.server.ts";
 import { resourceFile } from "#app/modules/resources/library.server.ts";
 
-/** A resource's uploaded file: always a download, with the type found in its bytes and no sniffing. */
+/**
+ * A resource's uploaded file: always a download (Content-Disposition: attachment), with the type
+ * found in its bytes; `X-Content-Type-Options: nosniff` comes with every response (server/http/security.ts).
+ */
 export async function loader({ params }: LoaderFunctionArgs) {
   const file = await resourceFile(params.id ?? "");
   const bytes = file?.fileKey ? await readResourceFile(file.fileKey) : null;
@@ -14,7 +17,6 @@ export async function loader({ params }: LoaderFunctionArgs) {
       "Content-Type": file.fileType ?? "application/octet-stream",
       "Content-Length": String(bytes.length),
       "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; sandbox",
       "Cache-Control": "public, max-age=300",
     },

@@ -13,7 +13,7 @@ export function ResourceMeta({ topic, region, language, tags }: { topic: string;
           {tags.map((t) => (
             <li key={t.tag}>
               <Link to={`/resources?${new URLSearchParams({ tag: t.tag })}`} className="rounded border border-line bg-surface px-1.5 py-0.5 text-xs text-ink">
-                #{t.tag}
+                {`#${t.tag}`}
               </Link>
             </li>
           ))}
