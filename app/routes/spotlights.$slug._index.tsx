@@ -88,7 +88,7 @@ export default function SpotlightPage() {
           <p className="mt-2">
             <Link to={`/actions/${s.action.slug}`}><strong>{s.action.code}</strong> — {s.action.title}</Link>
           </p>
-          <h3 className="mt-4 text-lg font-bold">Experts deployed ({experts.length})</h3>
+          <h3 className="mt-4 text-lg font-bold">{`Experts deployed (${experts.length})`}</h3>
           {named.length ? (
             <ul className="mt-2 space-y-1">
               {named.map((e) => (
@@ -99,7 +99,11 @@ export default function SpotlightPage() {
               ))}
             </ul>
           ) : null}
-          {hidden ? <p className="mt-2 text-sm text-muted">{hidden} expert{hidden === 1 ? "" : "s"} whose profile{hidden === 1 ? " is" : "s are"} not visible to you{named.length === 0 ? " (log in to see the experts)" : ""}.</p> : null}
+          {hidden ? (
+            <p className="mt-2 text-sm text-muted">
+              {`${hidden} expert${hidden === 1 ? " whose profile is" : "s whose profiles are"} not visible to you${named.length === 0 ? " (log in to see the experts)" : ""}.`}
+            </p>
+          ) : null}
           {experts.length === 0 ? <p className="mt-2 text-muted">No deployment recorded yet.</p> : null}
         </Card>
       ) : null}
