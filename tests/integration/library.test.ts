@@ -16,7 +16,7 @@ const MB = 1024 * 1024;
 const uploadsDir = () => path.join(process.env.DATA_DIR!, "uploads", "resources");
 const storedFiles = () => (fs.existsSync(uploadsDir()) ? fs.readdirSync(uploadsDir()).sort() : []);
 
-function resourceForm(fields: Record<string, string>, file?: { bytes: Uint8Array; name: string; type?: string }) {
+function resourceForm(fields: Record<string, string>, file?: { bytes: Uint8Array<ArrayBuffer>; name: string; type?: string }) {
   const form = new FormData();
   for (const [k, v] of Object.entries({ topic: "Cultural agility", language: "en", ...fields })) form.set(k, v);
   if (file) form.set("file", new Blob([file.bytes], { type: file.type ?? "application/octet-stream" }), file.name);
