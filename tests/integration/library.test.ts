@@ -60,6 +60,10 @@ describe("resources: who may add, edit and feature", () => {
 
     const organiser = await person("organiser");
     expect((await postForm(organiser.client, "/resources/new", resourceForm({ title: "Organiser's guide", externalUrl: "https://example.org/guide" }))).status).toBe(302);
+
+    // What they added is part of their data export.
+    const exported = (await (await fp.client.get("/settings/export")).json()) as { resources: { added: { title: string }[] } };
+    expect(exported.resources.added.map((r) => r.title)).toEqual(["Checklist before a deployment"]);
   });
 
   it("lets a Focal Point edit their own resources, organisers every one, and nobody else", async () => {

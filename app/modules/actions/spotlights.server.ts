@@ -1,5 +1,6 @@
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { audit } from "#app/modules/admin/audit.server.ts";
+import { registerDataExporter } from "#app/modules/auth/privacy.server.ts";
 import { invalidateCoffeePages } from "#app/modules/coffee/coffee.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
@@ -126,3 +127,11 @@ export async function setSpotlightPublished(actorId: string, slug: string, publi
   await audit({ actorId, action: published ? "spotlight.publish" : "spotlight.unpublish", targetType: "spotlight", targetId: spotlight.id });
   return ok(null);
 }
+
+registerDataExporter("spotlights", async (userId) => ({
+  written: await prisma.spotlight.findMany({
+    where: { createdById: userId },
+    orderBy: { createdAt: "asc" },
+    select: { slug: true, title: true, status: true, createdAt: true, publishedAt: true },
+  }),
+}));

@@ -1,5 +1,6 @@
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { audit } from "#app/modules/admin/audit.server.ts";
+import { registerDataExporter } from "#app/modules/auth/privacy.server.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
@@ -187,3 +188,11 @@ export async function setFeatured(actor: NonNullable<Actor>, id: string, feature
 export function resourceFile(id: string) {
   return prisma.resource.findUnique({ where: { id }, select: { fileKey: true, fileName: true, fileType: true } });
 }
+
+registerDataExporter("resources", async (userId) => ({
+  added: await prisma.resource.findMany({
+    where: { createdById: userId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, title: true, summary: true, body: true, externalUrl: true, fileName: true, topic: true, region: true, language: true, createdAt: true, updatedAt: true, tags: { select: { tag: true } } },
+  }),
+}));
