@@ -107,10 +107,11 @@ export async function createSpotlight(actorId: string, input: SpotlightInput): P
 export async function updateSpotlight(actorId: string, slug: string, input: SpotlightInput): Promise<Result<{ slug: string }>> {
   const badAction = await checkAction(input.actionId);
   if (badAction) return badAction;
-  const { count } = await prisma.spotlight.updateMany({ where: { slug }, data: { ...input, actionId: input.actionId || null } });
-  if (!count) return fail("not_found", "This Spotlight does not exist.");
+  const current = await prisma.spotlight.findUnique({ where: { slug }, select: { id: true } });
+  if (!current) return fail("not_found", "This Spotlight does not exist.");
+  await prisma.spotlight.update({ where: { id: current.id }, data: { ...input, actionId: input.actionId || null } });
   invalidateCoffeePages();
-  await audit({ actorId, action: "spotlight.update", targetType: "spotlight", targetId: slug, data: { title: input.title } });
+  await audit({ actorId, action: "spotlight.update", targetType: "spotlight", targetId: current.id, data: { title: input.title } });
   return ok({ slug });
 }
 
