@@ -1,5 +1,6 @@
 import type { ComponentProps } from "react";
 import Markdown, { defaultUrlTransform, type Components } from "react-markdown";
+import { cn } from "#app/utils/misc.ts";
 
 /**
  * Links to addresses a reader can follow safely: http(s), mailto and paths on this site.
@@ -8,7 +9,8 @@ import Markdown, { defaultUrlTransform, type Components } from "react-markdown";
 export function safeUrl(url: string): string | null {
   const cleaned = defaultUrlTransform(url.trim());
   if (!cleaned) return null;
-  if (/^(https?:|mailto:)/i.test(cleaned) || cleaned.startsWith("/") || cleaned.startsWith("#")) return cleaned;
+  // Same-site paths only: "//host" and "/\\host" are other sites to a browser.
+  if (/^(https?:|mailto:)/i.test(cleaned) || /^\/(?![/\\])/.test(cleaned) || cleaned.startsWith("#")) return cleaned;
   return null;
 }
 
@@ -45,7 +47,7 @@ const components: Components = {
 /** Members' markdown: raw HTML skipped (shown as nothing), unsafe links dropped, external links rel="nofollow ugc noopener". */
 export function UserMarkdown({ children, className }: { children: string; className?: string }) {
   return (
-    <div className={className}>
+    <div className={cn("space-y-3 break-words [&_blockquote]:border-l-4 [&_blockquote]:border-brand-200 [&_blockquote]:pl-4 [&_h3]:text-xl [&_h3]:font-bold [&_h4]:text-lg [&_h4]:font-bold [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6", className)}>
       <Markdown skipHtml components={components} urlTransform={(url) => safeUrl(url) ?? ""}>
         {children}
       </Markdown>

@@ -5,7 +5,7 @@ import { FilterSelect } from "#app/components/roster/filters.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Card, PageHeader } from "#app/components/ui/card.tsx";
 import { listActions } from "#app/modules/actions/catalogue.server.ts";
-import { REGIONS, THEMATIC_AREAS } from "#app/modules/actions/taxonomy.ts";
+import { actionStatusLabel, REGIONS, THEMATIC_AREAS } from "#app/modules/actions/taxonomy.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import { countryName } from "#app/utils/countries.ts";
 import { pageMeta } from "#app/utils/meta.ts";
@@ -56,7 +56,7 @@ export default function ActionsPage() {
                 <h2 className="mt-1 text-xl font-bold"><Link to={`/actions/${a.slug}`}>{a.code}</Link></h2>
                 <p className="mt-1">{a.title}</p>
                 <p className="mt-2 text-sm text-muted">
-                  {a.thematicArea}
+                  {actionStatusLabel(a.status)} · {a.thematicArea}
                   {a.startDate ? ` · ${year(a.startDate)}${a.endDate && year(a.endDate) !== year(a.startDate) ? `–${year(a.endDate)}` : ""}` : ""}
                   {` · ${a._count.deployments} expert deployment${a._count.deployments === 1 ? "" : "s"}`}
                 </p>

@@ -214,7 +214,7 @@ export default function MorningCoffeePage() {
               <div className="mt-4 space-y-4">
                 {coffee.spotlights.map((s) => (
                   <Card key={s.id}>
-                    <h3 className="text-xl font-bold">{s.title}</h3>
+                    <h3 className="text-xl font-bold"><Link to={`/spotlights/${s.slug}`}>{s.title}</Link></h3>
                     {s.country || s.action ? (
                       <p className="text-sm text-muted">
                         {s.country ? countryName(s.country) : null}

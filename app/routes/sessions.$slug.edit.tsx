@@ -3,20 +3,19 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CoffeeForm } from "#app/components/coffee/coffee-form.tsx";
 import { StatusBadge } from "#app/components/coffee/session-time.tsx";
-import { countryName } from "#app/utils/countries.ts";
-import { CountryOptions } from "#app/components/country-options.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card, PageHeader } from "#app/components/ui/card.tsx";
-import { CheckboxField, SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
+import { CheckboxField, SelectField, TextField } from "#app/components/ui/field.tsx";
+import { spotlightChoices } from "#app/modules/actions/spotlights.server.ts";
 import { requireRole } from "#app/modules/auth/guards.server.ts";
-import { CoffeeFormSchema, SpeakerSchema, SpotlightSchema } from "#app/modules/coffee/coffee.schema.ts";
+import { CoffeeFormSchema, SpeakerSchema } from "#app/modules/coffee/coffee.schema.ts";
 import {
   addSpeaker,
-  addSpotlight,
   getCoffeeForEdit,
+  linkSpotlight,
   listActionChoices,
   removeSpeaker,
-  removeSpotlight,
+  unlinkSpotlight,
   transitionCoffee,
   updateCoffee,
   type CoffeeTransition,
@@ -55,7 +54,10 @@ export async function loader(args: LoaderFunctionArgs) {
     recordingUrl: coffee.recordingUrl,
     outcome: coffee.outcome,
   };
-  return { coffee, defaults, actions: await listActionChoices(), timeZones: allTimeZones() };
+  const spotlights = coffee.spotlights.map((l) => l.spotlight);
+  const linked = new Set(spotlights.map((s) => s.id));
+  const choices = (await spotlightChoices()).filter((s) => !linked.has(s.id));
+  return { coffee: { ...coffee, spotlights }, defaults, actions: await listActionChoices(), spotlightChoices: choices, timeZones: allTimeZones() };
 }
 
 type ActionResult = FormFailure & { intent: string };
@@ -99,28 +101,26 @@ export async function action(args: ActionFunctionArgs) {
     await removeSpeaker(slug, String(formData.get("id") ?? ""), actor);
     return redirectWithToast(here, { type: "success", title: "Speaker removed" });
   }
-  if (intent === "addSpotlight") {
-    const parsed = parseForm(formData, SpotlightSchema);
-    if (!parsed.ok) return data<ActionResult>({ ...parsed, intent }, { status: 400 });
-    const result = await addSpotlight(slug, parsed.data, actor);
-    if (!result.ok) return data<ActionResult>({ ...formFailure(formData, result.error.fields ?? {}, result.error.message), intent }, { status: 400 });
-    return redirectWithToast(here, { type: "success", title: "Spotlight added" });
+  if (intent === "linkSpotlight") {
+    const result = await linkSpotlight(slug, String(formData.get("spotlightId") ?? ""), actor);
+    if (!result.ok) return data<ActionResult>({ ...formFailure(formData, result.error.fields ?? {}, result.error.fields ? undefined : result.error.message), intent }, { status: 400 });
+    return redirectWithToast(here, { type: "success", title: "Spotlight linked" });
   }
-  if (intent === "removeSpotlight") {
-    await removeSpotlight(slug, String(formData.get("id") ?? ""), actor);
-    return redirectWithToast(here, { type: "success", title: "Spotlight removed" });
+  if (intent === "unlinkSpotlight") {
+    await unlinkSpotlight(slug, String(formData.get("id") ?? ""), actor);
+    return redirectWithToast(here, { type: "success", title: "Spotlight unlinked" });
   }
   return redirectWithToast(here, { type: "error", title: "Unknown action" });
 }
 
 export default function EditMorningCoffee() {
-  const { coffee, defaults, actions, timeZones } = useLoaderData<typeof loader>();
+  const { coffee, defaults, actions, spotlightChoices, timeZones } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const failed = (intent: string) => (actionData?.intent === intent ? actionData : null);
   const save = failed("save");
   const speaker = failed("addSpeaker");
-  const spotlight = failed("addSpotlight");
+  const spotlight = failed("linkSpotlight");
   const cancel = failed("cancel");
   const registered = coffee._count.registrations;
   return (
@@ -230,47 +230,44 @@ export default function EditMorningCoffee() {
 
       <Card>
         <h2 className="text-xl font-bold">Action Spotlights</h2>
+        <p className="mt-1 text-muted">
+          Spotlights are written on their own pages and can be presented at several sessions. Members see the published ones here.{" "}
+          <Link to="/spotlights/new">Write a new Spotlight</Link>
+        </p>
         {coffee.spotlights.length ? (
           <ul className="mt-3 divide-y divide-line">
             {coffee.spotlights.map((s) => (
               <li key={s.id} className="flex items-center justify-between gap-3 py-2">
                 <span>
-                  <span className="font-semibold">{s.title}</span>
-                  <span className="block text-sm text-muted">{[s.country ? countryName(s.country) : null, s.action?.code].filter(Boolean).join(" · ")}</span>
+                  <Link to={`/spotlights/${s.slug}`} className="font-semibold">{s.title}</Link>
+                  {s.status === "draft" ? <span className="block text-sm text-muted">Draft: not shown until published</span> : null}
                 </span>
                 <Form method="post">
-                  <input type="hidden" name="intent" value="removeSpotlight" />
+                  <input type="hidden" name="intent" value="unlinkSpotlight" />
                   <input type="hidden" name="id" value={s.id} />
-                  <Button type="submit" size="sm" variant="ghost" aria-label={`Remove ${s.title}`} disabled={busy}>Remove</Button>
+                  <Button type="submit" size="sm" variant="ghost" aria-label={`Unlink ${s.title}`} disabled={busy}>Unlink</Button>
                 </Form>
               </li>
             ))}
           </ul>
         ) : (
-          <p className="mt-2 text-muted">No Spotlight yet.</p>
+          <p className="mt-2 text-muted">No Spotlight linked yet.</p>
         )}
-        <Form method="post" className="mt-4" noValidate>
-          <input type="hidden" name="intent" value="addSpotlight" />
-          {spotlight?.formError ? <Alert tone="error">{spotlight.formError}</Alert> : null}
-          <div className="grid gap-x-4 sm:grid-cols-2">
-            <TextField label="Spotlight title" name="title" required defaultValue={spotlight?.values.title} error={spotlight?.fieldErrors.title} />
-            <SelectField label="Featured country" name="country" defaultValue={spotlight?.values.country ?? ""} error={spotlight?.fieldErrors.country}>
-              <option value="">No country</option>
-              <CountryOptions />
+        {spotlightChoices.length ? (
+          <Form method="post" className="mt-4" noValidate>
+            <input type="hidden" name="intent" value="linkSpotlight" />
+            {spotlight?.formError ? <Alert tone="error">{spotlight.formError}</Alert> : null}
+            <SelectField label="Spotlight to link" name="spotlightId" required defaultValue={spotlight?.values.spotlightId ?? ""} error={spotlight?.fieldErrors.spotlightId}>
+              <option value="">Choose…</option>
+              {spotlightChoices.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title}{s.status === "draft" ? " (draft)" : ""}
+                </option>
+              ))}
             </SelectField>
-          </div>
-          <SelectField label="Action" name="actionId" defaultValue={spotlight?.values.actionId ?? ""} error={spotlight?.fieldErrors.actionId}>
-            <option value="">No Action</option>
-            {actions.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.code} — {a.title}
-              </option>
-            ))}
-          </SelectField>
-          <TextAreaField label="Highlights and achievements" name="highlights" defaultValue={spotlight?.values.highlights} error={spotlight?.fieldErrors.highlights} rows={3} />
-          <TextAreaField label="Migration context of the country" name="migrationContext" defaultValue={spotlight?.values.migrationContext} error={spotlight?.fieldErrors.migrationContext} rows={3} />
-          <Button type="submit" variant="secondary" disabled={busy}>Add Spotlight</Button>
-        </Form>
+            <Button type="submit" variant="secondary" disabled={busy}>Link Spotlight</Button>
+          </Form>
+        ) : null}
       </Card>
     </div>
   );

@@ -5,6 +5,13 @@ import { upsertSeedActions } from "./roster-data.ts";
 
 // The Spotlights refer to Actions of the one seeded list (roster-data.ts), so each Action has one
 // title, one period and the deployments that go with it.
+import { AZERBAIJAN_V_SPOTLIGHT, NOVEMBER_2023_SPOTLIGHTS, type SeedSpotlight } from "./spotlights-data.ts";
+
+function spotlightData(s: SeedSpotlight, actionIds: Record<string, string>, publishedAt: Date) {
+  const { action, ...fields } = s;
+  return { ...fields, actionId: actionIds[action] ?? null, status: "published", publishedAt };
+}
+
 registerSeeder({
   name: "morning-coffee",
   async run() {
@@ -46,34 +53,7 @@ registerSeeder({
             { name: "Grace Namutebi", role: "Partner institution, Uganda (fictional speaker)", position: 3 },
           ],
         },
-        spotlights: {
-          create: [
-            {
-              title: "Action Spotlight: Cameroon",
-              country: "CM",
-              actionId: ids["Cameroon II"],
-              position: 0,
-              highlights: "Highlights and achievements of the MIEUX+ Action with Cameroonian partners, presented by the speakers.",
-              migrationContext: "The migration context and characteristics of Cameroon, as introduced by the partner institution.",
-            },
-            {
-              title: "Action Spotlight: Georgia",
-              country: "GE",
-              actionId: ids["Georgia IV"],
-              position: 1,
-              highlights: "Highlights and achievements of the MIEUX+ Action with Georgian partners, presented by the speakers.",
-              migrationContext: "The migration context and characteristics of Georgia, as introduced by the partner institution.",
-            },
-            {
-              title: "Action Spotlight: Uganda",
-              country: "UG",
-              actionId: ids["Uganda I"],
-              position: 2,
-              highlights: "Highlights and achievements of the MIEUX+ Action with Ugandan partners, presented by the speakers.",
-              migrationContext: "The migration context and characteristics of Uganda, as introduced by the partner institution.",
-            },
-          ],
-        },
+        spotlights: { create: NOVEMBER_2023_SPOTLIGHTS.map((spotlight, position) => ({ position, spotlight: { create: spotlightData(spotlight, ids, new Date(Date.UTC(2023, 10, 29, 12))) } })) },
       },
       select: { id: true },
     });
@@ -109,20 +89,7 @@ registerSeeder({
             { name: "Leyla Mammadova", role: "Partner institution, Azerbaijan (fictional guest speaker)", position: 1 },
           ],
         },
-        spotlights: {
-          create: [
-            {
-              title: "Action Spotlight: Azerbaijan V",
-              country: "AZ",
-              actionId: ids["Azerbaijan V"],
-              position: 0,
-              highlights:
-                "Experts from the Ministry of Culture of Estonia and the Ministry of Labour and Social Affairs of Poland shared their practical knowledge " +
-                "with partners in Azerbaijan and helped establish contacts between the institutions.",
-              migrationContext: "The migration context of Azerbaijan and the partner institutions involved, introduced by the speakers.",
-            },
-          ],
-        },
+        spotlights: { create: [{ position: 0, spotlight: { create: spotlightData(AZERBAIJAN_V_SPOTLIGHT, ids, new Date()) } }] },
       },
       select: { id: true },
     });

@@ -3,7 +3,7 @@ import { createReadableStreamFromReadable, createRequestHandler, writeReadableSt
 import express, { type Express, type Request, type Response } from "express";
 import type { MieuxLoadContext } from "#app/utils/load-context.ts";
 import type { Env } from "#app/utils/env.server.ts";
-import { cappedBody, refuseTooLarge } from "./body-limit.ts";
+import { bodyLimit, cappedBody, refuseTooLarge } from "./body-limit.ts";
 import { carriesSecret } from "./secret-urls.ts";
 
 function loadContext(req: Request, res: Response): MieuxLoadContext {
@@ -30,12 +30,13 @@ function remixRequest(req: Request, res: Response) {
   let controller: AbortController | null = new AbortController();
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers: fetchHeaders(req.headers), signal: controller.signal };
   if (req.method !== "GET" && req.method !== "HEAD") {
+    const limit = bodyLimit(req.method, req.path);
     const tooLarge = () => {
       res.locals.bodyTooLarge = true;
       controller?.abort(); // the action stops; nothing is logged as a server error
-      refuseTooLarge(res, { paused: true });
+      refuseTooLarge(res, { paused: true, limit });
     };
-    init.body = createReadableStreamFromReadable(cappedBody(req, tooLarge));
+    init.body = createReadableStreamFromReadable(cappedBody(req, tooLarge, limit));
     init.duplex = "half";
   }
   // Abort loaders and actions when the response can no longer be written (close without finish).

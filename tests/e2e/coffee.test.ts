@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium)("Morning Coffee journey in Chromium", () => {
     const memberUser = await createUser({ name: "Amara Nkemelu" });
     const start = DateTime.now().setZone("Europe/Brussels").plus({ days: 20 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
 
-    // The organiser schedules a draft, adds a speaker and a Spotlight, previews it and publishes.
+    // The organiser schedules a draft, adds a speaker, links a Spotlight, previews it and publishes.
     const organiser = await newPerson(baseUrl);
     const o = organiser.page;
     await logIn(o, organiserUser.email);
@@ -60,11 +60,12 @@ describe.skipIf(!hasChromium)("Morning Coffee journey in Chromium", () => {
     await o.getByLabel("Speaker's role").fill("Partner institution, Uganda");
     await o.getByRole("button", { name: "Add speaker" }).click();
     await o.getByText("Speaker added").first().waitFor();
-    await o.getByLabel("Spotlight title").fill("Action Spotlight: Uganda");
-    await o.getByLabel("Featured country").selectOption("UG");
-    await o.getByLabel("Highlights and achievements").fill("Peer-to-peer exchanges on migration data.");
-    await o.getByRole("button", { name: "Add Spotlight" }).click();
-    await o.getByText("Spotlight added").first().waitFor();
+    // Spotlights are written on their own pages; the session links one.
+    await prisma.spotlight.create({ data: { slug: "e2e-spotlight-uganda", title: "Action Spotlight: Uganda", country: "UG", highlights: "Peer-to-peer exchanges on migration data.", status: "published", publishedAt: new Date() } });
+    await o.reload();
+    await o.getByLabel("Spotlight to link").selectOption({ label: "Action Spotlight: Uganda" });
+    await o.getByRole("button", { name: "Link Spotlight" }).click();
+    await o.getByText("Spotlight linked").first().waitFor();
 
     await o.getByRole("link", { name: "Preview" }).click();
     await o.getByText("Preview of a draft").waitFor();

@@ -13,15 +13,13 @@ beforeAll(async () => {
 });
 
 describe("shared content", () => {
-  it("lists Action Spotlights of published sessions, never of drafts", async () => {
+  it("lists published Action Spotlights with the sessions that presented them, never drafts", async () => {
     const held = await createCoffee({ title: "Morning Coffee: Spotlights on Cameroon and Georgia", status: "held" });
     const draft = await createCoffee({ title: "Draft coffee", status: "draft" });
-    await prisma.coffeeSpotlight.createMany({
-      data: [
-        { coffeeId: held.id, title: "Action Spotlight: Cameroon", country: "CM", highlights: "A national migration policy drafted with peers.", position: 0 },
-        { coffeeId: draft.id, title: "Secret draft Spotlight", country: "GE", position: 0 },
-      ],
+    await prisma.spotlight.create({
+      data: { slug: "cameroon-test", title: "Action Spotlight: Cameroon", country: "CM", highlights: "A national migration policy drafted with peers.", status: "published", publishedAt: new Date(), coffees: { create: { coffeeId: held.id } } },
     });
+    await prisma.spotlight.create({ data: { slug: "secret-draft", title: "Secret draft Spotlight", country: "GE", coffees: { create: { coffeeId: draft.id } } } });
     const text = visibleText((await new TestClient(baseUrl).page("/spotlights")).html);
     expect(text).toContain("Action Spotlight: Cameroon");
     expect(text).toContain("Cameroon");

@@ -52,7 +52,14 @@ describe("first start", () => {
     expect(visibleText((await client.page("/sessions")).html)).toContain("Morning Coffee: Action Spotlights on Cameroon, Georgia and Uganda");
     expect(visibleText((await client.page("/spotlights")).html)).toContain("Action Spotlight: Uganda");
     expect(visibleText((await client.page("/")).html)).toContain("Latest from the network");
-    expect(visibleText((await client.page("/resources")).html)).toContain("Cultural agility: five habits from peer-to-peer exchanges");
+    const library = visibleText((await client.page("/resources")).html);
+    expect(library).toContain("Cultural agility: five habits from peer-to-peer exchanges");
+    expect(library).toContain("Lessons from Kazakhstan: better data on migrants from Central Asia");
+    for (const country of ["Cameroon", "Georgia", "Uganda"]) {
+      const spotlight = visibleText((await client.page(`/spotlights/action-spotlight-${country.toLowerCase()}`)).html);
+      expect(spotlight).toContain(`Migration context in ${country}`);
+      expect(spotlight).toContain("Morning Coffee: Action Spotlights on Cameroon, Georgia and Uganda");
+    }
   });
 
   it("writes mail to data/mail as .eml files when no SMTP_URL is set", async () => {

@@ -13,3 +13,10 @@ export type ImpactArea = (typeof IMPACT_AREAS)[number];
 
 export const REGIONS = ["Africa", "Asia", "EU Neighbourhood", "Latin America and the Caribbean"] as const;
 export type Region = (typeof REGIONS)[number];
+
+export const ACTION_STATUSES = ["planned", "ongoing", "completed"] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { planned: "Planned", ongoing: "Ongoing", completed: "Completed" };
+export function actionStatusLabel(status: string) {
+  return (ACTION_STATUS_LABELS as Record<string, string>)[status] ?? status;
+}

@@ -2,6 +2,7 @@ import { audit } from "#app/modules/admin/audit.server.ts";
 import { registerDataExporter } from "#app/modules/auth/privacy.server.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
+import { PUBLISHED_SPOTLIGHT } from "#app/modules/actions/spotlight-rules.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
@@ -27,7 +28,7 @@ const LIST_SELECT = {
   status: true,
   capacity: true,
   recordingUrl: true,
-  spotlights: { orderBy: { position: "asc" }, select: { title: true, country: true } },
+  spotlights: { where: { spotlight: PUBLISHED_SPOTLIGHT }, orderBy: { position: "asc" }, select: { spotlight: { select: { title: true, country: true } } } },
   _count: { select: { registrations: { where: { status: "registered" } } } },
 } as const;
 
@@ -47,7 +48,7 @@ export async function listCoffees(viewer: Viewer, now = new Date()) {
         ]),
       )
     : new Map<string, string>();
-  const withMine = rows.map(({ _count, ...r }) => ({ ...r, registered: _count.registrations, myStatus: mine.get(r.id) ?? null }));
+  const withMine = rows.map(({ _count, spotlights, ...r }) => ({ ...r, spotlights: spotlights.map((l) => l.spotlight), registered: _count.registrations, myStatus: mine.get(r.id) ?? null }));
   return {
     drafts: withMine.filter((r) => r.status === "draft"),
     upcoming: withMine.filter((r) => r.status !== "draft" && !hasEnded(r, now) && r.status !== "archived"),
@@ -126,7 +127,7 @@ function sharedPageData(slug: string) {
 }
 
 async function loadSharedPageData(slug: string) {
-  const coffee = await prisma.morningCoffee.findUnique({
+  const found = await prisma.morningCoffee.findUnique({
     where: { slug },
     select: {
       ...CALENDAR_SELECT,
@@ -139,12 +140,14 @@ async function loadSharedPageData(slug: string) {
       action: { select: { code: true, slug: true, title: true, partnerCountry: true } },
       speakers: { orderBy: { position: "asc" }, select: { id: true, name: true, role: true } },
       spotlights: {
+        where: { spotlight: PUBLISHED_SPOTLIGHT },
         orderBy: { position: "asc" },
-        select: { id: true, title: true, country: true, highlights: true, migrationContext: true, action: { select: { code: true, slug: true, title: true } } },
+        select: { spotlight: { select: { id: true, slug: true, title: true, country: true, summary: true, highlights: true, migrationContext: true, action: { select: { code: true, slug: true, title: true } } } } },
       },
     },
   });
-  if (!coffee) return null;
+  if (!found) return null;
+  const coffee = { ...found, spotlights: found.spotlights.map((l) => l.spotlight) };
   const counts = await prisma.coffeeRegistration.groupBy({ by: ["status"], where: { coffeeId: coffee.id }, _count: { _all: true } });
   const count = (status: string) => counts.find((c) => c.status === status)?._count._all ?? 0;
   return { coffee, registered: count("registered"), waitlisted: count("waitlisted") };
@@ -166,7 +169,8 @@ export async function getCoffeeForEdit(slug: string) {
       outcome: true,
       publishedAt: true,
       speakers: { orderBy: { position: "asc" }, select: { id: true, name: true, role: true, user: { select: { email: true } } } },
-      spotlights: { orderBy: { position: "asc" }, select: { id: true, title: true, country: true, highlights: true, migrationContext: true, action: { select: { code: true, slug: true } } } },
+      // Drafts too: organisers link a Spotlight before publishing it.
+      spotlights: { orderBy: { position: "asc" }, select: { spotlight: { select: { id: true, slug: true, title: true, status: true } } } },
       _count: { select: { registrations: { where: { status: "registered" } } } },
     },
   });
@@ -363,27 +367,25 @@ export async function removeSpeaker(slug: string, speakerId: string, actor: { id
   return count === 1;
 }
 
-export async function addSpotlight(
-  slug: string,
-  input: { title: string; country: string; highlights: string; migrationContext: string; actionId: string },
-  actor: { id: string },
-): Promise<Result<null>> {
+/** Shows a Spotlight at this session (after the ones already linked); linking twice changes nothing. */
+export async function linkSpotlight(slug: string, spotlightId: string, actor: { id: string }): Promise<Result<null>> {
   const coffee = await prisma.morningCoffee.findUnique({ where: { slug }, select: { id: true } });
   if (!coffee) return fail("not_found", "This Morning Coffee does not exist.");
-  if (input.actionId && !(await prisma.action.findUnique({ where: { id: input.actionId }, select: { id: true } }))) {
-    return fail("invalid", "Choose an Action from the list.", { actionId: "Choose an Action from the list." });
-  }
+  const spotlight = await prisma.spotlight.findUnique({ where: { id: spotlightId }, select: { id: true, title: true } });
+  if (!spotlight) return fail("invalid", "Choose a Spotlight from the list.", { spotlightId: "Choose a Spotlight from the list." });
   const position = await prisma.coffeeSpotlight.count({ where: { coffeeId: coffee.id } });
-  await prisma.coffeeSpotlight.create({ data: { coffeeId: coffee.id, ...input, actionId: input.actionId || null, position } });
+  const { count } = await prisma.coffeeSpotlight.createMany({ data: [{ coffeeId: coffee.id, spotlightId, position }] }).catch(() => ({ count: 0 }));
+  if (!count) return fail("linked", "This Spotlight is already linked to the session.", { spotlightId: "This Spotlight is already linked to the session." });
   invalidateCoffeePages();
-  await audit({ actorId: actor.id, action: "coffee.spotlight_add", targetType: "coffee", targetId: coffee.id, data: { title: input.title } });
+  await audit({ actorId: actor.id, action: "coffee.spotlight_link", targetType: "coffee", targetId: coffee.id, data: { spotlightId, title: spotlight.title } });
   return ok(null);
 }
 
-export async function removeSpotlight(slug: string, spotlightId: string, actor: { id: string }) {
-  const { count } = await prisma.coffeeSpotlight.deleteMany({ where: { id: spotlightId, coffee: { slug } } });
+/** Takes a Spotlight off this session; the Spotlight itself stays. */
+export async function unlinkSpotlight(slug: string, spotlightId: string, actor: { id: string }) {
+  const { count } = await prisma.coffeeSpotlight.deleteMany({ where: { spotlightId, coffee: { slug } } });
   invalidateCoffeePages();
-  if (count) await audit({ actorId: actor.id, action: "coffee.spotlight_remove", targetType: "coffee_spotlight", targetId: spotlightId });
+  if (count) await audit({ actorId: actor.id, action: "coffee.spotlight_unlink", targetType: "spotlight", targetId: spotlightId, data: { coffee: slug } });
   return count === 1;
 }
 

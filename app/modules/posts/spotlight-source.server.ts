@@ -1,20 +1,23 @@
-import { listSpotlights } from "#app/modules/coffee/spotlights.server.ts";
+import { PUBLISHED_SPOTLIGHT } from "#app/modules/actions/spotlight-rules.ts";
+import { prisma } from "#app/utils/db.server.ts";
 
 /** An Action Spotlight as the Atom feed needs it. */
 export type SpotlightEntry = { id: string; title: string; path: string; summaryMarkdown: string; author: string; updated: Date };
 
-/**
- * The one place the Atom feed reads Spotlights from: today the Morning Coffee Spotlights; when
- * Spotlights get their own module and pages, replace the body of this function.
- */
+/** The one place the Atom feed reads Spotlights from: the published ones, newest first, as their own pages. */
 export async function publicSpotlights(): Promise<SpotlightEntry[]> {
-  const rows = await listSpotlights();
-  return rows.slice(0, 50).map((s) => ({
+  const rows = await prisma.spotlight.findMany({
+    where: PUBLISHED_SPOTLIGHT,
+    orderBy: [{ publishedAt: "desc" }, { createdAt: "desc" }],
+    take: 50,
+    select: { id: true, slug: true, title: true, summary: true, highlights: true, updatedAt: true },
+  });
+  return rows.map((s) => ({
     id: s.id,
     title: s.title,
-    path: `/spotlights#spotlight-${s.id}`,
-    summaryMarkdown: [s.highlights, s.migrationContext].filter(Boolean).join("\n\n") || `Presented at ${s.coffee.title}.`,
+    path: `/spotlights/${s.slug}`,
+    summaryMarkdown: s.summary || s.highlights || s.title,
     author: "MIEUX+ team",
-    updated: s.coffee.startsAt,
+    updated: s.updatedAt,
   }));
 }

@@ -96,17 +96,6 @@ export const DeploymentSchema = z.object({
   endDate: optionalIsoDateField,
 });
 
-export const ActionInputSchema = z.object({
-  code: trimmed(60).min(2, "Enter a short code, e.g. Azerbaijan V."),
-  title: cleanText().pipe(z.string().min(3, "Enter a title.").max(200, "Use at most 200 characters.")),
-  summary: trimmed(2000).default(""),
-  partnerCountry: z.string().trim().regex(/^[A-Z]{2}$/, "Choose the partner country."),
-  region: z.enum(["Africa", "Asia", "EU Neighbourhood", "Latin America and the Caribbean"], { errorMap: () => ({ message: "Choose a region." }) }),
-  thematicArea: z.enum(THEMATIC_AREAS, { errorMap: () => ({ message: "Choose a thematic area." }) }),
-  startDate: optionalIsoDateField,
-  endDate: optionalIsoDateField,
-});
-
 export const FocalPointSchema = z
   .object({
     email: z.string().trim().toLowerCase().email("Enter the person's email address."),

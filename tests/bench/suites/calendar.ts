@@ -43,9 +43,14 @@ function seed(file: string, sessions: number) {
   tx();
   // The page under test: a full session with Spotlights and speakers.
   const page = db.prepare("SELECT id FROM MorningCoffee WHERE slug = ?").get(`bench-coffee-${sessions - 1}`) as { id: string };
-  const spot = db.prepare("INSERT INTO CoffeeSpotlight (id, coffeeId, title, country, highlights, migrationContext, position) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  const spot = db.prepare("INSERT INTO Spotlight (id, slug, title, country, highlights, migrationContext, status, updatedAt) VALUES (?, ?, ?, ?, ?, ?, 'published', ?)");
+  const link = db.prepare("INSERT INTO CoffeeSpotlight (coffeeId, spotlightId, position) VALUES (?, ?, ?)");
   const speaker = db.prepare("INSERT INTO CoffeeSpeaker (id, coffeeId, name, role, position) VALUES (?, ?, ?, ?, ?)");
-  ["CM", "GE", "UG"].forEach((c, i) => spot.run(crypto.randomUUID(), page.id, `Action Spotlight ${c}`, c, "Highlights. ".repeat(20), "Context. ".repeat(20), i));
+  ["CM", "GE", "UG"].forEach((c, i) => {
+    const id = crypto.randomUUID();
+    spot.run(id, `bench-spotlight-${c.toLowerCase()}-${id.slice(0, 8)}`, `Action Spotlight ${c}`, c, "Highlights. ".repeat(20), "Context. ".repeat(20), Date.now());
+    link.run(page.id, id, i);
+  });
   ["Speaker One", "Speaker Two", "Speaker Three"].forEach((n, i) => speaker.run(crypto.randomUUID(), page.id, n, "Expert", i));
   return { db, pageSlug: `bench-coffee-${sessions - 1}` };
 }

@@ -5,9 +5,11 @@ import { ArrowLeft } from "#app/components/ui/icons.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card } from "#app/components/ui/card.tsx";
 import { TextField } from "#app/components/ui/field.tsx";
-import { getActionBySlug } from "#app/modules/actions/catalogue.server.ts";
+import { deployedExpertsFor, getActionBySlug } from "#app/modules/actions/catalogue.server.ts";
+import { actionStatusLabel } from "#app/modules/actions/taxonomy.ts";
+import { hasRole } from "#app/modules/auth/roles.ts";
 import { requireRole } from "#app/modules/auth/guards.server.ts";
-import { canSeeProfile, rosterViewer } from "#app/modules/roster/access.server.ts";
+import { rosterViewer } from "#app/modules/roster/access.server.ts";
 import { recordDeployment, removeDeployment } from "#app/modules/roster/deployments.server.ts";
 import { DeploymentSchema } from "#app/modules/roster/roster.schema.ts";
 import { countryName } from "#app/utils/countries.ts";
@@ -20,18 +22,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => data ? pageMeta(`
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const action = await getActionBySlug(params.slug ?? "");
   if (!action) throw new Response("Not found", { status: 404, statusText: "Not found" });
-  const viewer = context.user?.emailVerified ? await rosterViewer(context.user) : null;
-  // Names only of the experts this viewer may see; the others are counted.
-  const deployments = action.deployments.map((d) => ({
-    id: d.id,
-    role: d.role,
-    startDate: d.startDate,
-    endDate: d.endDate,
-    memberState: d.expert.memberState,
-    expert: viewer && canSeeProfile(viewer, d.expert) ? { id: d.expert.userId, name: d.expert.user.name } : null,
-  }));
+  const deployments = await deployedExpertsFor(context.user, action.deployments);
   const { deployments: _all, ...rest } = action;
-  return { action: rest, deployments, canManage: !!viewer?.isOrganiser };
+  return { action: rest, deployments, canManage: hasRole(context.user?.role, "organiser") };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -71,14 +64,36 @@ export default function ActionPage() {
         <p className="text-sm font-semibold text-muted">{countryName(item.partnerCountry)} · {item.region}</p>
         <h1 className="mt-1 text-3xl font-bold sm:text-4xl">{item.code}</h1>
         <p className="mt-2 max-w-3xl text-lg">{item.title}</p>
+        {canManage ? (
+          <p className="mt-3">
+            <Button asChild variant="secondary" size="sm"><Link to={`/actions/${item.slug}/edit`}>Edit the Action</Link></Button>
+          </p>
+        ) : null}
       </div>
       <Card>
-        <dl className="grid gap-4 sm:grid-cols-3">
+        <dl className="grid gap-4 sm:grid-cols-4">
+          <div><dt className="text-sm text-muted">Status</dt><dd className="font-semibold">{actionStatusLabel(item.status)}</dd></div>
           <div><dt className="text-sm text-muted">Thematic area</dt><dd className="font-semibold">{item.thematicArea}</dd></div>
           <div><dt className="text-sm text-muted">Partner country</dt><dd className="font-semibold">{countryName(item.partnerCountry)}</dd></div>
           <div><dt className="text-sm text-muted">Period</dt><dd className="font-semibold">{item.startDate ? `${month(item.startDate)}${item.endDate ? ` – ${month(item.endDate)}` : " – ongoing"}` : "To be scheduled"}</dd></div>
         </dl>
+        {item.impactAreas.length ? (
+          <div className="mt-4">
+            <h2 className="text-sm text-muted">Impact areas</h2>
+            <ul className="mt-1 flex flex-wrap gap-2">
+              {item.impactAreas.map((a) => <li key={a} className="rounded border border-line bg-surface px-2 py-0.5 text-sm">{a}</li>)}
+            </ul>
+          </div>
+        ) : null}
         {item.summary ? <p className="mt-4 whitespace-pre-line">{item.summary}</p> : null}
+        {item.spotlights.length ? (
+          <p className="mt-4">
+            Action Spotlight{item.spotlights.length > 1 ? "s" : ""}:{" "}
+            {item.spotlights.map((s, i) => (
+              <span key={s.slug}>{i ? ", " : ""}<Link to={`/spotlights/${s.slug}`}>{s.title}</Link></span>
+            ))}
+          </p>
+        ) : null}
       </Card>
       <Card>
         <h2 className="text-xl font-bold">Experts deployed ({deployments.length})</h2>

@@ -1,0 +1,198 @@
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import { audit } from "#app/modules/admin/audit.server.ts";
+import { registerDataExporter } from "#app/modules/auth/privacy.server.ts";
+import { hasRole } from "#app/modules/auth/roles.ts";
+import { prisma } from "#app/utils/db.server.ts";
+import { fail, ok, type Result } from "#app/utils/result.ts";
+import { removeResourceFile, storeResourceFile, type CheckedFile } from "./files.server.ts";
+import type { LibraryQuery, ResourceInput } from "./resources.schema.ts";
+
+type Actor = { id: string; role: string } | null | undefined;
+
+/** Organisers and Focal Points add resources. */
+export function canContribute(user: Actor) {
+  return hasRole(user?.role, "focal_point");
+}
+
+/** Organisers edit every resource; Focal Points the ones they added. */
+export function canEditResource(user: Actor, resource: { createdById: string | null }) {
+  if (!user) return false;
+  if (hasRole(user.role, "organiser")) return true;
+  return hasRole(user.role, "focal_point") && resource.createdById === user.id;
+}
+
+/** Only organisers curate the featured shelf. */
+export function canCurate(user: Actor) {
+  return hasRole(user?.role, "organiser");
+}
+
+/** What the search box matches, lower-cased once on write so every engine compares the same way. */
+export function resourceSearchText(input: Pick<ResourceInput, "title" | "summary" | "body" | "tags">) {
+  return [input.title, input.summary, input.body, input.tags.join(" ")].join("\n").toLowerCase();
+}
+
+function searchWords(q: string) {
+  return q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+}
+
+const LIST_SELECT = {
+  id: true,
+  title: true,
+  summary: true,
+  body: true,
+  topic: true,
+  region: true,
+  language: true,
+  externalUrl: true,
+  fileType: true,
+  featuredAt: true,
+  createdAt: true,
+  tags: { orderBy: { tag: "asc" }, select: { tag: true } },
+} as const;
+
+/**
+ * The library for a query: resources matching every filter and every search word, newest first;
+ * and the answered Q&A questions published as resources (posts, decision 039) matching the words
+ * when no filter they cannot have (topic, region, language, tag) is set.
+ */
+export async function listLibrary(query: LibraryQuery, { take = 60 }: { take?: number } = {}) {
+  const words = searchWords(query.q);
+  const where: Prisma.ResourceWhereInput = {
+    ...(query.topic ? { topic: query.topic } : {}),
+    ...(query.region ? { region: query.region } : {}),
+    ...(query.language ? { language: query.language } : {}),
+    ...(query.tag ? { tags: { some: { tag: query.tag } } } : {}),
+    AND: words.map((w) => ({ searchText: { contains: w } })),
+  };
+  const onlyResources = !!(query.topic || query.region || query.language || query.tag);
+  const [resources, answers] = await Promise.all([
+    prisma.resource.findMany({ where, orderBy: { createdAt: "desc" }, take, select: LIST_SELECT }),
+    onlyResources
+      ? Promise.resolve([])
+      : prisma.post.findMany({
+          where: { kind: "resource", AND: words.map((w) => ({ OR: [{ title: { contains: w } }, { body: { contains: w } }] })) },
+          orderBy: { createdAt: "desc" },
+          take: 20,
+          select: { id: true, title: true, body: true, createdAt: true, author: { select: { name: true, deletedAt: true } } },
+        }),
+  ]);
+  return { resources, answers };
+}
+
+/** The featured shelf, most recently featured first. */
+export function featuredShelf() {
+  return prisma.resource.findMany({ where: { featuredAt: { not: null } }, orderBy: { featuredAt: "desc" }, take: 6, select: LIST_SELECT });
+}
+
+/** The tags in use, most used first (the filter's choices). */
+export async function libraryTags() {
+  const rows = await prisma.resourceTag.groupBy({ by: ["tag"], _count: { tag: true }, orderBy: [{ _count: { tag: "desc" } }, { tag: "asc" }], take: 40 });
+  return rows.map((r) => r.tag);
+}
+
+export function getResource(id: string) {
+  return prisma.resource.findUnique({
+    where: { id },
+    select: {
+      ...LIST_SELECT,
+      fileKey: true,
+      fileName: true,
+      fileSize: true,
+      createdById: true,
+      updatedAt: true,
+      createdBy: { select: { name: true, deletedAt: true } },
+    },
+  });
+}
+
+const fields = (input: ResourceInput) => ({
+  title: input.title,
+  summary: input.summary,
+  body: input.body,
+  externalUrl: input.externalUrl,
+  topic: input.topic,
+  region: input.region,
+  language: input.language,
+  searchText: resourceSearchText(input),
+});
+
+const NO_CONTENT = "Add a text, a link or a file: a resource needs at least one of them.";
+
+/** Organisers and Focal Points add a resource: text, a link, a file, or several of them. */
+export async function createResource(actor: NonNullable<Actor>, input: ResourceInput, file: CheckedFile | null, meta: { ip?: string | null } = {}): Promise<Result<{ id: string }>> {
+  if (!canContribute(actor)) return fail("forbidden", "Only organisers and Focal Points add resources.");
+  if (!input.body && !input.externalUrl && !file) return fail("content", NO_CONTENT, { body: NO_CONTENT });
+  const fileKey = file ? await storeResourceFile(file) : null;
+  try {
+    const created = await prisma.$transaction(async (tx) => {
+      const row = await tx.resource.create({
+        data: {
+          ...fields(input),
+          ...(file ? { fileKey, fileName: file.name, fileType: file.mime, fileSize: file.size } : {}),
+          createdById: actor.id,
+          tags: { create: input.tags.map((tag) => ({ tag })) },
+        },
+        select: { id: true },
+      });
+      await audit({ actorId: actor.id, action: "resource.create", targetType: "resource", targetId: row.id, data: { title: input.title }, ip: meta.ip }, tx);
+      return row;
+    });
+    return ok(created);
+  } catch (error) {
+    await removeResourceFile(fileKey);
+    throw error;
+  }
+}
+
+/** Changes a resource; a new file replaces the old one, which is then deleted. */
+export async function updateResource(actor: NonNullable<Actor>, id: string, input: ResourceInput, file: CheckedFile | null, meta: { ip?: string | null } = {}): Promise<Result<{ id: string }>> {
+  const current = await prisma.resource.findUnique({ where: { id }, select: { id: true, createdById: true, fileKey: true } });
+  if (!current) return fail("not_found", "This resource does not exist.");
+  if (!canEditResource(actor, current)) return fail("forbidden", "Only organisers and the Focal Point who added it can edit this resource.");
+  const dropFile = !file && input.removeFile === "on";
+  const keepsFile = !!file || (!!current.fileKey && !dropFile);
+  if (!input.body && !input.externalUrl && !keepsFile) return fail("content", NO_CONTENT, { body: NO_CONTENT });
+  const fileKey = file ? await storeResourceFile(file) : null;
+  try {
+    await prisma.$transaction(async (tx) => {
+      await tx.resource.update({
+        where: { id },
+        data: {
+          ...fields(input),
+          ...(file ? { fileKey, fileName: file.name, fileType: file.mime, fileSize: file.size } : {}),
+          ...(dropFile ? { fileKey: null, fileName: null, fileType: null, fileSize: null } : {}),
+        },
+      });
+      await tx.resourceTag.deleteMany({ where: { resourceId: id } });
+      if (input.tags.length) await tx.resourceTag.createMany({ data: input.tags.map((tag) => ({ resourceId: id, tag })) });
+      await audit({ actorId: actor.id, action: "resource.update", targetType: "resource", targetId: id, data: { title: input.title }, ip: meta.ip }, tx);
+    });
+  } catch (error) {
+    await removeResourceFile(fileKey);
+    throw error;
+  }
+  if (file || dropFile) await removeResourceFile(current.fileKey);
+  return ok({ id });
+}
+
+/** Puts a resource on the featured shelf or takes it off. */
+export async function setFeatured(actor: NonNullable<Actor>, id: string, featured: boolean, now = new Date()): Promise<Result<null>> {
+  if (!canCurate(actor)) return fail("forbidden", "Only organisers curate the featured shelf.");
+  const { count } = await prisma.resource.updateMany({ where: { id }, data: { featuredAt: featured ? now : null } });
+  if (!count) return fail("not_found", "This resource does not exist.");
+  await audit({ actorId: actor.id, action: featured ? "resource.feature" : "resource.unfeature", targetType: "resource", targetId: id });
+  return ok(null);
+}
+
+/** The stored file of a resource, for its download. */
+export function resourceFile(id: string) {
+  return prisma.resource.findUnique({ where: { id }, select: { fileKey: true, fileName: true, fileType: true } });
+}
+
+registerDataExporter("resources", async (userId) => ({
+  added: await prisma.resource.findMany({
+    where: { createdById: userId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, title: true, summary: true, body: true, externalUrl: true, fileName: true, topic: true, region: true, language: true, createdAt: true, updatedAt: true, tags: { select: { tag: true } } },
+  }),
+}));
