@@ -17,14 +17,21 @@ import { startTestServer } from "#tests/setup/server.ts";
  * Pages come from the route files, so a new page is swept or the first test says why not.
  */
 
-type Fixtures = { actionSlug: string; postId: string; expertId: string; coffeeSlug: string; pastCoffeeSlug: string };
+type Fixtures = { actionSlug: string; postId: string; expertId: string; coffeeSlug: string; pastCoffeeSlug: string; resourceId: string; spotlightSlug: string };
 
 /** Route file → the address to open. */
 const PAGES: Record<string, (f: Fixtures) => string> = {
   "$.tsx": () => "/no-such-page",
   "_index.tsx": () => "/",
   "accessibility.tsx": () => "/accessibility",
-  "actions.$slug.tsx": (f) => `/actions/${f.actionSlug}`,
+  "actions.$slug._index.tsx": (f) => `/actions/${f.actionSlug}`,
+  "actions.$slug.edit.tsx": (f) => `/actions/${f.actionSlug}/edit`,
+  "resources.$id._index.tsx": (f) => `/resources/${f.resourceId}`,
+  "resources.$id.edit.tsx": (f) => `/resources/${f.resourceId}/edit`,
+  "resources.new.tsx": () => "/resources/new",
+  "spotlights.$slug._index.tsx": (f) => `/spotlights/${f.spotlightSlug}`,
+  "spotlights.$slug.edit.tsx": (f) => `/spotlights/${f.spotlightSlug}/edit`,
+  "spotlights.new.tsx": () => "/spotlights/new",
   "actions._index.tsx": () => "/actions",
   "actions.new.tsx": () => "/actions/new",
   "admin._index.tsx": () => "/admin",
@@ -86,6 +93,7 @@ const NOT_PAGES: Record<string, string> = {
   "sessions_.$slug_.qa[.csv].tsx": "CSV download",
   "settings.export.tsx": "JSON download",
   "feed[.]atom.ts": "Atom feed",
+  "resources.$id.file.ts": "file download",
   "posts.$postId.cover.tsx": "image",
   "report.tsx": "form target only (reports come from the pages that show the content)",
   "members.search.tsx": "JSON for the @mention combobox",
@@ -115,7 +123,13 @@ beforeAll(async () => {
   const post = await prisma.post.create({ data: { authorId: organiser.id, kind: "resource", title: "Cultural agility: ten tips before a deployment", body: "# Tips\n\n**Listen first**, then share. A long address that must wrap: https://example.org/a/very/long/path/that/does/not/fit/on/a/phone/screen/at/all" } });
   const coffee = await createCoffee({ title: "Morning Coffee: Action Spotlight on Azerbaijan V and cultural agility" });
   const past = await createCoffee({ title: "Morning Coffee: Cameroon, Georgia and Uganda", startsAt: new Date(Date.now() - 40 * 86_400_000) });
-  fixtures = { actionSlug: action.slug, postId: post.id, expertId: expert.id, coffeeSlug: coffee.slug, pastCoffeeSlug: past.slug };
+  const resource = await prisma.resource.create({
+    data: { title: "Working across cultures: a checklist for experts", summary: "Before, during and after a deployment.", body: "Ask how decisions are made.", topic: "Cultural agility", createdById: organiser.id },
+  });
+  const spotlight = await prisma.spotlight.create({
+    data: { slug: "sweep-spotlight-azerbaijan-v", title: "Action Spotlight: Azerbaijan V", country: "AZ", summary: "Cultural integration of migrants.", status: "published", publishedAt: new Date(), actionId: action.id },
+  });
+  fixtures = { actionSlug: action.slug, postId: post.id, expertId: expert.id, coffeeSlug: coffee.slug, pastCoffeeSlug: past.slug, resourceId: resource.id, spotlightSlug: spotlight.slug };
   people.set("member", member.id);
   people.set("expert", expert.id);
   people.set("focal_point", focal.id);
