@@ -11,5 +11,10 @@ export default {
   engine: "js",
   schema: path.join("prisma", "schema"),
   migrations: { path: path.join("prisma", "migrations") },
-  adapter: async () => new PrismaBetterSQLite3({ url: resolveSqliteUrl(process.env.DATABASE_URL) }),
+  adapter: async () => {
+    if (/^postgres(ql)?:/.test(process.env.DATABASE_URL ?? "")) {
+      throw new Error("DATABASE_URL is a PostgreSQL URL: use --config prisma/postgres/prisma.config.ts");
+    }
+    return new PrismaBetterSQLite3({ url: resolveSqliteUrl(process.env.DATABASE_URL) });
+  },
 } satisfies PrismaConfig;

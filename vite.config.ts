@@ -71,6 +71,8 @@ export default defineConfig({
           // plus the PostgreSQL-only tests in tests/scale-pg. `npm test` runs it when PostgreSQL answers.
           name: "integration-pg",
           include: ["tests/integration/**/*.test.ts", "tests/scale-pg/**/*.test.ts"],
+          // The operator's first start has its PostgreSQL twin in tests/scale-pg/start.test.ts.
+          exclude: ["tests/integration/lifecycle.test.ts"],
           globalSetup: ["tests/setup/global-setup-pg.ts"],
           setupFiles: ["tests/setup/test-env.ts"],
           env: { TEST_DATABASE: "postgres" },

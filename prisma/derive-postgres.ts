@@ -26,6 +26,26 @@ const PG_SCHEMA = path.join(PG_DIR, "schema");
 const PG_MIGRATIONS = path.join(PG_DIR, "migrations");
 const prismaBin = path.join(ROOT, "node_modules", ".bin", "prisma");
 
+/**
+ * `prisma migrate diff … --script` between two schema files or folders. The provider comes from the
+ * schemas; the CLI still opens the configured adapter, so it gets the root (SQLite) config with a
+ * throw-away file, whatever DATABASE_URL says.
+ */
+export function diffScript(from: string | null, to: string): string {
+  const scratch = fs.mkdtempSync(path.join(ROOT, "prisma", ".derive-"));
+  try {
+    const fromArgs = from ? ["--from-schema-datamodel", from] : ["--from-empty"];
+    return execFileSync(prismaBin, ["migrate", "diff", ...fromArgs, "--to-schema-datamodel", to, "--script"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, DATABASE_URL: `file:${path.join(scratch, "diff.db")}` },
+    });
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 const HEADER = "// Derived from prisma/schema/ by prisma/derive-postgres.ts: do not edit, edit the source and run `npm run db:migration`.\n";
 
 /** The PostgreSQL form of a SQLite schema text (whole snapshot or one domain file). */
@@ -63,8 +83,7 @@ export function derive(existing: (relative: string) => string | null = read): Ma
       if (kept !== null) {
         files.set(target, kept);
       } else {
-        const from = previous ? ["--from-schema-datamodel", previous] : ["--from-empty"];
-        let sql = execFileSync(prismaBin, ["migrate", "diff", ...from, "--to-schema-datamodel", snapshot, "--script"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+        let sql = diffScript(previous, snapshot);
         const extra = path.join(SOURCE_MIGRATIONS, name, "postgres.sql");
         if (fs.existsSync(extra)) sql += `\n-- From prisma/migrations/${name}/postgres.sql\n${fs.readFileSync(extra, "utf8")}`;
         files.set(target, sql);
