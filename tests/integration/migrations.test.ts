@@ -44,7 +44,7 @@ describe("database migrations", () => {
   it.skipIf(usingPostgres())("derive PostgreSQL's schema and migrations from the SQLite ones, with nothing out of date (npm run db:migration)", () => {
     // Every file under prisma/postgres/ equals a fresh derivation from prisma/schema and prisma/migrations.
     expect(drift()).toEqual([]);
-  }, 120_000);
+  }, 60_000);
 
   it.runIf(usingPostgres())("on PostgreSQL, produce exactly the database that the derived schema describes (no drift)", async () => {
     const sql = diffScript(null, path.join(ROOT, "prisma/postgres/schema"));
