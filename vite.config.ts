@@ -67,6 +67,22 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The integration suite again on PostgreSQL (a database per file from a migrated template),
+          // plus the PostgreSQL-only tests in tests/scale-pg. `npm test` runs it when PostgreSQL answers.
+          name: "integration-pg",
+          include: ["tests/integration/**/*.test.ts", "tests/scale-pg/**/*.test.ts"],
+          // The operator's first start has its PostgreSQL twin in tests/scale-pg/start.test.ts.
+          exclude: ["tests/integration/lifecycle.test.ts"],
+          globalSetup: ["tests/setup/global-setup-pg.ts"],
+          setupFiles: ["tests/setup/test-env.ts"],
+          env: { TEST_DATABASE: "postgres" },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/setup/global-setup.ts"],

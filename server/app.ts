@@ -3,7 +3,6 @@ import path from "node:path";
 import type { AddressInfo } from "node:net";
 import compression from "compression";
 import express from "express";
-import { closeReadDb } from "#app/utils/db-read.server.ts";
 import { isDatabaseReachable, preparePragmas, prisma } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { logger } from "#app/utils/logger.server.ts";
@@ -69,7 +68,6 @@ export async function startServer({ port = getEnv().PORT, host }: { port?: numbe
     await passwordResetsDone();
     await jobs.stop();
     await closeVite();
-    closeReadDb();
     await prisma.$disconnect();
   }
 

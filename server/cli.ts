@@ -20,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const { getEnv } = await import("#app/utils/env.server.ts");
   const { migrateDatabase } = await import("./prepare-db.ts");
-  migrateDatabase(getEnv());
+  await migrateDatabase(getEnv());
   const { prisma } = await import("#app/utils/db.server.ts");
   // Commands that change a role reach the open sockets of running processes through Redis.
   const { startHeadlessSockets } = await import("./socket/headless.ts");

@@ -14,7 +14,7 @@ const { logger } = await import("#app/utils/logger.server.ts");
 const { migrateDatabase } = await import("./prepare-db.ts");
 const env = getEnv();
 
-const { applied } = migrateDatabase(env);
+const { applied } = await migrateDatabase(env);
 if (applied.length) logger.info({ applied }, "applied database migrations");
 if (env.SEED_DEMO) {
   const { seedIfEmpty } = await import("#prisma/seed.ts");

@@ -71,6 +71,7 @@ for (const suite of suites) {
   skipped.push(`${suite.name}: ${suite.what} not found — ${suite.hint}`);
 }
 if (fs.existsSync(path.join(ROOT, "tests/scale")) && env.MIEUX_HAS_REDIS) projects.push("scale");
+if (fs.existsSync(path.join(ROOT, "tests/scale-pg")) && env.MIEUX_HAS_PG) projects.push("integration-pg");
 
 const banner = (lines: string[]) => {
   if (!lines.length) return;

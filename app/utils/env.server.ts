@@ -32,6 +32,8 @@ const schema = z
     DATA_DIR: z.string().default("./data"),
     /** Background jobs (mail outbox worker, reminders); tests may turn them off. */
     JOBS: boolish.default("1"),
+    /** PostgreSQL only: connections in this process's pool. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     /** Page and data requests (GET) in progress at once; the rest wait their turn in arrival order. 0 = no limit. */
     PAGE_CONCURRENCY: z.coerce.number().int().min(0).max(1000).default(4),
   })

@@ -30,6 +30,14 @@ describe("environment", () => {
     }
   });
 
+  it("takes a PostgreSQL DATABASE_URL, with a pool of 10 connections unless told otherwise", () => {
+    const env = parseEnv({ DATABASE_URL: "postgresql://postgres@localhost:5432/mieux" });
+    expect(env.databaseKind).toBe("postgres");
+    expect(env.DATABASE_POOL_SIZE).toBe(10);
+    expect(parseEnv({ DATABASE_URL: "postgres://db/mieux", DATABASE_POOL_SIZE: "25" }).DATABASE_POOL_SIZE).toBe(25);
+    expect(() => parseEnv({ DATABASE_POOL_SIZE: "0" })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
   it("reads SEED_DEMO and TRUST_PROXY as switches", () => {
     expect(parseEnv({ SEED_DEMO: "0" }).SEED_DEMO).toBe(false);
     expect(parseEnv({}).SEED_DEMO).toBe(true);

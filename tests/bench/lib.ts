@@ -49,6 +49,7 @@ export async function startAppProcess({
   databaseUrl: sharedDatabaseUrl,
   nodeArgs = [],
   cwd = ROOT,
+  readyWithinMs = 60_000,
 }: {
   /** Another checkout of the app to run (tests/bench/compare.ts); this one by default. */
   cwd?: string;
@@ -60,6 +61,8 @@ export async function startAppProcess({
   port?: number;
   /** An existing database (e.g. several processes serving the same data). */
   databaseUrl?: string;
+  /** How long the first start (migrations, seeding) may take before this gives up. */
+  readyWithinMs?: number;
 } = {}): Promise<AppProcess> {
   const port = fixedPort ?? (await freePort());
   const dataDir = path.join(TMP, `${name}-${port}`);
@@ -88,7 +91,7 @@ export async function startAppProcess({
     process.stdout.write(chunk);
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + readyWithinMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode} while starting`);
     const ok = await fetch(`${url}/readyz`).then((r) => r.ok).catch(() => false);

@@ -1,10 +1,9 @@
-import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "#app/utils/db.server.ts";
-import { sqliteFilePath } from "#prisma/sqlite-url.ts";
 import { createCoffee } from "#tests/factories/coffee.ts";
 import { createUser } from "#tests/factories/users.ts";
 import { TestClient, visibleText } from "#tests/setup/http-client.ts";
+import { otherConnection } from "#tests/setup/other-connection.ts";
 import { startTestServer } from "#tests/setup/server.ts";
 
 let baseUrl: string;
@@ -49,14 +48,19 @@ describe("shared content", () => {
     expect(before).not.toContain("Focal Point update from Tallinn");
     const author = await prisma.user.findFirstOrThrow({ where: { name: "Lucia Romano" } });
     // Another app process's commit: a separate connection, nothing in this process is told.
-    const other = new Database(sqliteFilePath(process.env.DATABASE_URL!));
+    const other = await otherConnection();
     try {
       const now = new Date().toISOString();
-      other
-        .prepare(`INSERT INTO "Post" (id, authorId, kind, title, body, createdAt, updatedAt) VALUES (?, ?, 'update', ?, ?, ?, ?)`)
-        .run("post-from-another-process", author.id, "Focal Point update from Tallinn", "Three new experts joined.", now, now);
+      await other.query(`INSERT INTO "Post" ("id", "authorId", "kind", "title", "body", "createdAt", "updatedAt") VALUES ($1, $2, 'update', $3, $4, $5, $6)`, [
+        "post-from-another-process",
+        author.id,
+        "Focal Point update from Tallinn",
+        "Three new experts joined.",
+        now,
+        now,
+      ]);
     } finally {
-      other.close();
+      await other.close();
     }
     const after = visibleText((await visitor.page("/")).html);
     expect(after).toContain("Focal Point update from Tallinn");

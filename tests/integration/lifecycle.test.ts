@@ -91,7 +91,8 @@ describe("operator CLI", () => {
 
     const client = new TestClient(app.url);
     expect((await client.post("/login", { email: "head.of.team@example.org", password: "an organiser passphrase" })).status).toBe(302);
-  });
+    // Four CLI processes, one after another: each starts tsx and Prisma (7–20 s apiece on a busy 2-core machine).
+  }, 120_000);
 });
 
 describe("graceful shutdown", () => {

@@ -14,7 +14,7 @@ function newestMtime(dir: string): number {
 }
 
 /** The integration and e2e suites run the production build: rebuild it when app code is newer. */
-function ensureBuild() {
+export function ensureBuild() {
   const built = path.join(ROOT, "build", "server", "index.js");
   const sources = Math.max(newestMtime(path.join(ROOT, "app")), newestMtime(path.join(ROOT, "emails")), newestMtime(path.join(ROOT, "public")));
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs > sources) return;
@@ -40,6 +40,18 @@ function ensureBaseDatabase() {
   });
   // Fold the WAL into the file so a plain copy is complete.
   execFileSync(process.execPath, ["-e", `const D=require('better-sqlite3');const d=new D(${JSON.stringify(BASE_DB)});d.pragma('journal_mode = DELETE');d.close()`], { cwd: ROOT });
+}
+
+/** PostgreSQL (the integration-pg project): the migrated template every test file's database is copied from. */
+export async function ensurePostgresTemplate() {
+  const { PG_TEMPLATE, dropDatabase, postgresUrl, withAdmin } = await import("./postgres.ts");
+  await dropDatabase(PG_TEMPLATE);
+  await withAdmin((c) => c.query(`CREATE DATABASE "${PG_TEMPLATE}"`));
+  execFileSync(path.join(ROOT, "node_modules", ".bin", "prisma"), ["migrate", "deploy", "--config", path.join(ROOT, "prisma", "postgres", "prisma.config.ts")], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: postgresUrl(PG_TEMPLATE) },
+    stdio: "ignore",
+  });
 }
 
 export default function setup() {

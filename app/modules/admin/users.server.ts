@@ -2,7 +2,7 @@ import { hasRole, mayChangeAccountOf, ROLES, type Role } from "#app/modules/auth
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
 import { endAllSessions } from "#app/modules/auth/session.server.ts";
 import { reauthoriseUser } from "#app/modules/auth/socket-access.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { containsText, prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { audit } from "./audit.server.ts";
 
@@ -10,7 +10,7 @@ export async function listUsers({ q, role, page = 1, perPage = 25 }: { q?: strin
   const where = {
     deletedAt: null,
     ...(role && (ROLES as readonly string[]).includes(role) ? { role } : {}),
-    ...(q ? { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }, { institution: { contains: q } }] } : {}),
+    ...(q ? { OR: [{ name: containsText(q) }, { email: containsText(q) }, { institution: containsText(q) }] } : {}),
   };
   const [total, users] = await Promise.all([
     prisma.user.count({ where }),

@@ -1,25 +1,19 @@
 import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
 import { prisma } from "#app/utils/db.server.ts";
-import { readRow, sqliteDate } from "#app/utils/db-read.server.ts";
 import { hashToken } from "./tokens.server.ts";
 
 type SessionRow = {
   userId: string;
-  expiresAt: string | number;
-  createdAt: string | number;
+  expiresAt: Date;
+  createdAt: Date;
   email: string;
   name: string;
   role: string;
   country: string | null;
   institution: string | null;
-  emailVerifiedAt: string | number | null;
-  deletedAt: string | number | null;
+  emailVerifiedAt: Date | null;
+  deletedAt: Date | null;
 };
-
-const SESSION_AND_USER_SQL = `
-  SELECT s.userId, s.expiresAt, s.createdAt, u.email, u.name, u.role, u.country, u.institution, u.emailVerifiedAt, u.deletedAt
-  FROM "Session" s JOIN "User" u ON u.id = s.userId
-  WHERE s.id = ?`;
 
 /** Sessions older than this end even if used every day (sliding expiry is 30 days). */
 export const SESSION_ABSOLUTE_LIFETIME_MS = 90 * 24 * 60 * 60 * 1000;
@@ -30,16 +24,20 @@ export const SESSION_ABSOLUTE_LIFETIME_MS = 90 * 24 * 60 * 60 * 1000;
  */
 export class PrismaSessionAdapter implements Adapter {
   async getSessionAndUser(token: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    // Every request makes this read, so it is a prepared statement, not a Prisma query (decision 040).
-    const row = readRow<SessionRow>(SESSION_AND_USER_SQL, hashToken(token));
+    // Every request makes this read: one joined statement through Prisma, ≈ 1 ms, where
+    // session.findUnique with the user takes two queries and ≈ 5 ms (decision 060).
+    const [row] = await prisma.$queryRaw<SessionRow[]>`
+      SELECT s."userId", s."expiresAt", s."createdAt", u."email", u."name", u."role", u."country", u."institution", u."emailVerifiedAt", u."deletedAt"
+      FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+      WHERE s."id" = ${hashToken(token)}`;
     if (!row || row.deletedAt) return [null, null];
-    const createdAt = sqliteDate(row.createdAt);
+    const createdAt = new Date(row.createdAt);
     if (Date.now() - createdAt.getTime() > SESSION_ABSOLUTE_LIFETIME_MS) {
       await this.deleteSession(token);
       return [null, null];
     }
     return [
-      { id: token, userId: row.userId, expiresAt: sqliteDate(row.expiresAt), attributes: { createdAt } },
+      { id: token, userId: row.userId, expiresAt: new Date(row.expiresAt), attributes: { createdAt } },
       {
         id: row.userId,
         attributes: {
@@ -48,7 +46,7 @@ export class PrismaSessionAdapter implements Adapter {
           role: row.role,
           country: row.country,
           institution: row.institution,
-          emailVerifiedAt: row.emailVerifiedAt ? sqliteDate(row.emailVerifiedAt) : null,
+          emailVerifiedAt: row.emailVerifiedAt ? new Date(row.emailVerifiedAt) : null,
         },
       },
     ];

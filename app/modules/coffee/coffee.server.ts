@@ -3,7 +3,7 @@ import { registerDataExporter } from "#app/modules/auth/privacy.server.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
 import { PUBLISHED_SPOTLIGHT } from "#app/modules/actions/spotlight-rules.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { lockRows, prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
 import { CALENDAR_SELECT, addToCalendarLinks } from "./calendar.server.ts";
@@ -399,6 +399,8 @@ export async function feedbackResults(slug: string) {
 
 /** Fills free places from the waitlist, first come first served, emailing each promoted member their invite. */
 export async function promoteFromWaitlist(tx: Parameters<Parameters<typeof prisma.$transaction>[0]>[0], coffeeId: string) {
+  // The caller's transaction may already hold it; taking it again is free and keeps this safe alone.
+  await lockRows(tx, "MorningCoffee", [coffeeId]);
   const coffee = await tx.morningCoffee.findUniqueOrThrow({ where: { id: coffeeId }, select: { ...CALENDAR_SELECT, capacity: true } });
   if (coffee.status !== "published") return 0;
   const registered = await tx.coffeeRegistration.count({ where: { coffeeId, status: "registered" } });

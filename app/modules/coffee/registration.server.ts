@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { audit } from "#app/modules/admin/audit.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { isUniqueViolation, lockRows, prisma } from "#app/utils/db.server.ts";
 import { countryName } from "#app/utils/countries.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { getEnv } from "#app/utils/env.server.ts";
@@ -21,6 +21,8 @@ export async function register(slug: string, member: Member, { listPublicly }: {
   if (!coffee || coffee.status === "draft") return fail("not_found", "This Morning Coffee does not exist.");
   if (!registrationOpen(coffee, now)) return fail("closed", "Registration for this Morning Coffee is closed.");
   const result = await prisma.$transaction(async (tx) => {
+    // Count-then-write: concurrent registrations for this session take their turn (decision 060).
+    await lockRows(tx, "MorningCoffee", [coffee.id]);
     const existing = await tx.coffeeRegistration.findUnique({ where: { coffeeId_userId: { coffeeId: coffee.id, userId: member.id } } });
     if (existing && existing.status !== "cancelled") {
       return fail("already", existing.status === "registered" ? "You are already registered." : "You are already on the waitlist.");
@@ -50,6 +52,7 @@ export async function unregister(slug: string, member: Member, now = new Date())
   if (!coffee) return fail("not_found", "This Morning Coffee does not exist.");
   if (hasEnded(coffee, now)) return fail("ended", "This Morning Coffee is over.");
   const result = await prisma.$transaction(async (tx) => {
+    await lockRows(tx, "MorningCoffee", [coffee.id]);
     const existing = await tx.coffeeRegistration.findUnique({ where: { coffeeId_userId: { coffeeId: coffee.id, userId: member.id } } });
     if (!existing || existing.status === "cancelled") return fail("not_registered", "You are not registered for this Morning Coffee.");
     const promoted = await endPlace(tx, coffee, existing, member, "unregistered", now);
@@ -165,10 +168,14 @@ export async function submitFeedback(slug: string, userId: string, input: { rati
   if (!hasStarted(coffee, now)) return fail("too_early", "Feedback opens when the session starts.");
   const registration = await prisma.coffeeRegistration.findUnique({ where: { coffeeId_userId: { coffeeId: coffee.id, userId } }, select: { status: true, attended: true } });
   if (!registration || registration.status !== "registered" || registration.attended === false) return fail("not_attendee", "Only participants can give feedback on this session.");
-  await prisma.coffeeFeedback.upsert({
-    where: { coffeeId_userId: { coffeeId: coffee.id, userId } },
-    create: { coffeeId: coffee.id, userId, rating: input.rating, comment: input.comment },
-    update: { rating: input.rating, comment: input.comment },
-  });
+  const save = () =>
+    prisma.coffeeFeedback.upsert({
+      where: { coffeeId_userId: { coffeeId: coffee.id, userId } },
+      create: { coffeeId: coffee.id, userId, rating: input.rating, comment: input.comment },
+      update: { rating: input.rating, comment: input.comment },
+    });
+  // Two sends at once may both find no row and both insert: the unique key refuses the second,
+  // which then finds the first and updates it.
+  await save().catch((error) => (isUniqueViolation(error) ? save() : Promise.reject(error)));
   return ok(null);
 }

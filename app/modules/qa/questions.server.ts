@@ -1,7 +1,7 @@
 import { audit } from "#app/modules/admin/audit.server.ts";
 import { registerDataExporter } from "#app/modules/auth/privacy.server.ts";
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
-import { prisma, type Prisma } from "#app/utils/db.server.ts";
+import { lockRows, prisma, type Prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
 import { canModerate, endsAt, qaAccess, type QaAccess, type QaCoffee } from "./access.server.ts";
@@ -215,6 +215,8 @@ export async function moderateQuestion(user: SessionUser | null, input: { questi
   const result = await prisma.$transaction(async (tx) => {
     let unpinnedId: string | null = null;
     if (input.action === "pin") {
+      // One pinned question per session: two moderators pinning at once take turns (decision 060).
+      await lockRows(tx, "MorningCoffee", [question.coffeeId]);
       const current = await tx.qaQuestion.findFirst({ where: { coffeeId: question.coffeeId, pinned: true, id: { not: question.id } }, select: { id: true } });
       if (current) {
         await tx.qaQuestion.update({ where: { id: current.id }, data: { pinned: false } });

@@ -1,4 +1,4 @@
-import { prisma } from "#app/utils/db.server.ts";
+import { lockRows, prisma } from "#app/utils/db.server.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
 
 export type VoteOutcome = { voteCount: number; status: string } | null;
@@ -11,7 +11,8 @@ const writer = singleton("qa-vote-writer", () => ({ queue: [] as Job[], running:
  * Group commit: votes that arrive while a transaction is running are written together in the
  * next one, so a burst costs a few transactions rather than one each. Each vote row changes only
  * while its question is published; each touched question's count is recomputed from the vote rows
- * (COUNT(*)) in the same transaction and returned with its status.
+ * (COUNT(*)) in the same transaction and returned with its status. The touched questions are
+ * locked first, so when two processes write votes at once the later count sees the earlier votes.
  */
 export function writeVote(job: Omit<Job, "resolve" | "reject">): Promise<VoteOutcome> {
   return new Promise((resolve, reject) => {
@@ -39,7 +40,7 @@ async function drain() {
           (id) =>
             prisma.$queryRaw<{ voteCount: number | bigint; status: string }[]>`UPDATE "QaQuestion" SET "voteCount" = (SELECT COUNT(*) FROM "QaVote" WHERE "questionId" = ${id}) WHERE "id" = ${id} RETURNING "voteCount", "status"`,
         );
-        const results = await prisma.$transaction([...changes, ...counts]);
+        const results = (await prisma.$transaction([lockRows(prisma, "QaQuestion", questionIds), ...changes, ...counts])).slice(1);
         const byId = new Map<string, VoteOutcome>();
         questionIds.forEach((id, i) => {
           const row = (results[batch.length + i] as { voteCount: number | bigint; status: string }[])[0];

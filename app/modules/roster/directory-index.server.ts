@@ -1,4 +1,3 @@
-import { readRow } from "#app/utils/db-read.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { databaseVersion } from "#app/utils/shared-read.server.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
@@ -98,7 +97,7 @@ const state = singleton("roster-directory-index", () => ({
   index: null as Index | null,
   building: null as { stamp: string; promise: Promise<Index> } | null,
   checkedAt: 0,
-  dataVersion: -1,
+  dataVersion: "",
   dirty: true,
 }));
 
@@ -114,11 +113,10 @@ const langBits = (codes: string[]) => codes.reduce((bits, c) => bits | (LANG_BIT
 
 const splitWords = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
-/** One statement, answered from the updatedAt index: any insert, update or delete of a profile changes it. */
-/** Profiles and their latest change; prepared statements on the read connection (decision 040). */
-function currentStamp() {
-  const row = readRow<{ n: number; latest: string | number | null }>(`SELECT COUNT(*) AS n, MAX("updatedAt") AS latest FROM "ExpertProfile"`);
-  return `${row?.n ?? 0}:${row?.latest ?? ""}`;
+/** Profiles and their latest change, answered from the updatedAt index: any insert, update or delete of a profile changes it. */
+async function currentStamp() {
+  const { _count, _max } = await prisma.expertProfile.aggregate({ _count: { _all: true }, _max: { updatedAt: true } });
+  return `${_count._all}:${_max.updatedAt?.getTime() ?? ""}`;
 }
 
 async function build(stamp: string): Promise<Index> {
@@ -231,11 +229,11 @@ async function getIndex(): Promise<Index> {
   const now = Date.now();
   if (state.index && !state.dirty && now - state.checkedAt < CHECK_EVERY_MS) return state.index;
   state.checkedAt = now;
-  const version = databaseVersion();
+  const version = await databaseVersion();
   if (state.index && !state.dirty && version === state.dataVersion) return state.index;
   state.dirty = false;
   state.dataVersion = version;
-  const stamp = currentStamp();
+  const stamp = await currentStamp();
   if (state.index?.stamp === stamp) return state.index;
   // One rebuild at a time; requests wanting the same stamp share it, a newer stamp waits and rebuilds.
   while (state.building && state.building.stamp !== stamp) await state.building.promise.catch(() => null);

@@ -18,7 +18,7 @@ const suite: BenchSuite = {
     Object.assign(process.env, { DATABASE_URL: `file:${path.join(dir, "writes.db")}`, LOG_LEVEL: "warn", NODE_ENV: "production" });
     const { getEnv } = await import("#app/utils/env.server.ts");
     const { migrateDatabase } = await import("#server/prepare-db.ts");
-    migrateDatabase(getEnv());
+    await migrateDatabase(getEnv());
     const { prisma, preparePragmas } = await import("#app/utils/db.server.ts");
     const { writeVote } = await import("#app/modules/qa/vote-writer.server.ts");
     await preparePragmas();
