@@ -1,0 +1,313 @@
+-- DropForeignKey
+ALTER TABLE "CoffeeSpotlight" DROP CONSTRAINT "CoffeeSpotlight_actionId_fkey";
+
+-- DropIndex
+DROP INDEX "CoffeeSpotlight_coffeeId_position_idx";
+
+-- AlterTable
+ALTER TABLE "Action" ADD COLUMN     "status" TEXT NOT NULL DEFAULT 'planned';
+
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "suspendedUntil" TIMESTAMP(3);
+
+-- AlterTable
+ALTER TABLE "MorningCoffee" ADD COLUMN     "joinCode" TEXT;
+
+-- AlterTable
+ALTER TABLE "CoffeeRegistration" ADD COLUMN     "acceptedAt" TIMESTAMP(3);
+
+-- AlterTable
+ALTER TABLE "CoffeeSpotlight" DROP CONSTRAINT "CoffeeSpotlight_pkey",
+DROP COLUMN "actionId",
+DROP COLUMN "country",
+DROP COLUMN "highlights",
+DROP COLUMN "id",
+DROP COLUMN "migrationContext",
+DROP COLUMN "title",
+ADD COLUMN     "spotlightId" TEXT NOT NULL,
+ADD CONSTRAINT "CoffeeSpotlight_pkey" PRIMARY KEY ("coffeeId", "spotlightId");
+
+-- AlterTable
+ALTER TABLE "CoffeeCalendarFeed" ADD COLUMN     "sendInvites" BOOLEAN NOT NULL DEFAULT true;
+
+-- AlterTable
+ALTER TABLE "Post" ADD COLUMN     "actionId" TEXT,
+ADD COLUMN     "coverAlt" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "coverImage" TEXT,
+ADD COLUMN     "deletedAt" TIMESTAMP(3),
+ADD COLUMN     "editedAt" TIMESTAMP(3),
+ADD COLUMN     "hiddenAt" TIMESTAMP(3),
+ADD COLUMN     "hiddenReason" TEXT,
+ADD COLUMN     "memberState" TEXT,
+ADD COLUMN     "pinnedAt" TIMESTAMP(3),
+ADD COLUMN     "status" TEXT NOT NULL DEFAULT 'published',
+ADD COLUMN     "thematicAreas" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "visibility" TEXT NOT NULL DEFAULT 'public';
+
+-- CreateTable
+CREATE TABLE "ActionImpactArea" (
+    "actionId" TEXT NOT NULL,
+    "area" TEXT NOT NULL,
+
+    CONSTRAINT "ActionImpactArea_pkey" PRIMARY KEY ("actionId","area")
+);
+
+-- CreateTable
+CREATE TABLE "Spotlight" (
+    "id" TEXT NOT NULL,
+    "slug" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "country" TEXT NOT NULL DEFAULT '',
+    "summary" TEXT NOT NULL DEFAULT '',
+    "highlights" TEXT NOT NULL DEFAULT '',
+    "achievements" TEXT NOT NULL DEFAULT '',
+    "migrationContext" TEXT NOT NULL DEFAULT '',
+    "actionId" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'draft',
+    "publishedAt" TIMESTAMP(3),
+    "createdById" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Spotlight_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Notification" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "actorId" TEXT,
+    "subjectType" TEXT,
+    "subjectId" TEXT,
+    "subjectUrl" TEXT NOT NULL,
+    "subjectTitle" TEXT NOT NULL,
+    "message" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "readAt" TIMESTAMP(3),
+
+    CONSTRAINT "Notification_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PostTag" (
+    "postId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+
+    CONSTRAINT "PostTag_pkey" PRIMARY KEY ("postId","kind","value")
+);
+
+-- CreateTable
+CREATE TABLE "PostRevision" (
+    "id" TEXT NOT NULL,
+    "postId" TEXT NOT NULL,
+    "editorId" TEXT,
+    "title" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PostRevision_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PostComment" (
+    "id" TEXT NOT NULL,
+    "postId" TEXT NOT NULL,
+    "authorId" TEXT,
+    "parentId" TEXT,
+    "body" TEXT NOT NULL,
+    "editedAt" TIMESTAMP(3),
+    "deletedAt" TIMESTAMP(3),
+    "hiddenAt" TIMESTAMP(3),
+    "hiddenReason" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PostComment_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Reaction" (
+    "id" TEXT NOT NULL,
+    "targetType" TEXT NOT NULL,
+    "targetId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Reaction_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Report" (
+    "id" TEXT NOT NULL,
+    "targetType" TEXT NOT NULL,
+    "targetId" TEXT NOT NULL,
+    "reporterId" TEXT,
+    "reason" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'open',
+    "resolvedById" TEXT,
+    "resolvedAt" TIMESTAMP(3),
+    "note" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Report_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CommunitySetting" (
+    "key" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "CommunitySetting_pkey" PRIMARY KEY ("key")
+);
+
+-- CreateTable
+CREATE TABLE "Resource" (
+    "id" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "summary" TEXT NOT NULL DEFAULT '',
+    "body" TEXT NOT NULL DEFAULT '',
+    "externalUrl" TEXT NOT NULL DEFAULT '',
+    "fileKey" TEXT,
+    "fileName" TEXT,
+    "fileType" TEXT,
+    "fileSize" INTEGER,
+    "topic" TEXT NOT NULL,
+    "region" TEXT NOT NULL DEFAULT '',
+    "language" TEXT NOT NULL DEFAULT 'en',
+    "searchText" TEXT NOT NULL DEFAULT '',
+    "featuredAt" TIMESTAMP(3),
+    "createdById" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Resource_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ResourceTag" (
+    "resourceId" TEXT NOT NULL,
+    "tag" TEXT NOT NULL,
+
+    CONSTRAINT "ResourceTag_pkey" PRIMARY KEY ("resourceId","tag")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Spotlight_slug_key" ON "Spotlight"("slug");
+
+-- CreateIndex
+CREATE INDEX "Spotlight_status_publishedAt_idx" ON "Spotlight"("status", "publishedAt");
+
+-- CreateIndex
+CREATE INDEX "Spotlight_actionId_idx" ON "Spotlight"("actionId");
+
+-- CreateIndex
+CREATE INDEX "Notification_userId_createdAt_idx" ON "Notification"("userId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Notification_subjectType_subjectId_idx" ON "Notification"("subjectType", "subjectId");
+
+-- CreateIndex
+CREATE INDEX "PostTag_kind_value_postId_idx" ON "PostTag"("kind", "value", "postId");
+
+-- CreateIndex
+CREATE INDEX "PostRevision_postId_createdAt_idx" ON "PostRevision"("postId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "PostComment_postId_createdAt_idx" ON "PostComment"("postId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Reaction_targetType_targetId_idx" ON "Reaction"("targetType", "targetId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Reaction_targetType_targetId_userId_kind_key" ON "Reaction"("targetType", "targetId", "userId", "kind");
+
+-- CreateIndex
+CREATE INDEX "Report_status_createdAt_idx" ON "Report"("status", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Report_targetType_targetId_idx" ON "Report"("targetType", "targetId");
+
+-- CreateIndex
+CREATE INDEX "Resource_topic_createdAt_idx" ON "Resource"("topic", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Resource_featuredAt_idx" ON "Resource"("featuredAt");
+
+-- CreateIndex
+CREATE INDEX "Resource_createdAt_idx" ON "Resource"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "ResourceTag_tag_idx" ON "ResourceTag"("tag");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "MorningCoffee_joinCode_key" ON "MorningCoffee"("joinCode");
+
+-- CreateIndex
+CREATE INDEX "CoffeeSpotlight_spotlightId_idx" ON "CoffeeSpotlight"("spotlightId");
+
+-- CreateIndex
+CREATE INDEX "Post_createdAt_id_idx" ON "Post"("createdAt", "id");
+
+-- CreateIndex
+CREATE INDEX "Post_memberState_createdAt_idx" ON "Post"("memberState", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Post_actionId_createdAt_idx" ON "Post"("actionId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Post_pinnedAt_idx" ON "Post"("pinnedAt");
+
+-- CreateIndex
+CREATE INDEX "Post_authorId_idx" ON "Post"("authorId");
+
+-- AddForeignKey
+ALTER TABLE "ActionImpactArea" ADD CONSTRAINT "ActionImpactArea_actionId_fkey" FOREIGN KEY ("actionId") REFERENCES "Action"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Spotlight" ADD CONSTRAINT "Spotlight_actionId_fkey" FOREIGN KEY ("actionId") REFERENCES "Action"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Spotlight" ADD CONSTRAINT "Spotlight_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CoffeeSpotlight" ADD CONSTRAINT "CoffeeSpotlight_spotlightId_fkey" FOREIGN KEY ("spotlightId") REFERENCES "Spotlight"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Notification" ADD CONSTRAINT "Notification_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Notification" ADD CONSTRAINT "Notification_actorId_fkey" FOREIGN KEY ("actorId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Post" ADD CONSTRAINT "Post_actionId_fkey" FOREIGN KEY ("actionId") REFERENCES "Action"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PostTag" ADD CONSTRAINT "PostTag_postId_fkey" FOREIGN KEY ("postId") REFERENCES "Post"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PostRevision" ADD CONSTRAINT "PostRevision_postId_fkey" FOREIGN KEY ("postId") REFERENCES "Post"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PostComment" ADD CONSTRAINT "PostComment_postId_fkey" FOREIGN KEY ("postId") REFERENCES "Post"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PostComment" ADD CONSTRAINT "PostComment_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PostComment" ADD CONSTRAINT "PostComment_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "PostComment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Reaction" ADD CONSTRAINT "Reaction_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Report" ADD CONSTRAINT "Report_reporterId_fkey" FOREIGN KEY ("reporterId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Resource" ADD CONSTRAINT "Resource_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ResourceTag" ADD CONSTRAINT "ResourceTag_resourceId_fkey" FOREIGN KEY ("resourceId") REFERENCES "Resource"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
