@@ -5,7 +5,9 @@ import express, { type Express, type Request, type Response } from "express";
 import type { MieuxLoadContext } from "#app/utils/load-context.ts";
 import type { Env } from "#app/utils/env.server.ts";
 
-function loadContext(req: Request, res: Response): MieuxLoadContext {
+const systemClock = () => new Date();
+
+function loadContext(req: Request, res: Response, now: () => Date): MieuxLoadContext {
   return {
     requestId: res.locals.requestId,
     cspNonce: res.locals.cspNonce,
@@ -14,6 +16,7 @@ function loadContext(req: Request, res: Response): MieuxLoadContext {
     user: res.locals.user ?? null,
     sessionToken: res.locals.sessionToken ?? null,
     sessionHash: res.locals.sessionHash ?? null,
+    now,
   };
 }
 
@@ -23,7 +26,7 @@ function filesOnly(serve: express.RequestHandler): express.RequestHandler {
 }
 
 /** Static assets and the Remix handler: the production build, or Vite middleware in development. */
-export async function mountRemix(app: Express, env: Env, root: string, beforeRemix: express.RequestHandler[]) {
+export async function mountRemix(app: Express, env: Env, root: string, beforeRemix: express.RequestHandler[], clock: () => Date = systemClock) {
   let build: ServerBuild | (() => Promise<ServerBuild>);
   let closeVite = async () => {};
   if (env.isProduction || env.NODE_ENV === "test") {
@@ -38,6 +41,6 @@ export async function mountRemix(app: Express, env: Env, root: string, beforeRem
     closeVite = () => vite.close();
   }
   app.use(filesOnly(express.static(path.join(root, "public"), { maxAge: "1h" })));
-  app.all("*", ...beforeRemix, createRequestHandler({ build, mode: env.NODE_ENV === "production" ? "production" : "development", getLoadContext: loadContext }));
+  app.all("*", ...beforeRemix, createRequestHandler({ build, mode: env.NODE_ENV === "production" ? "production" : "development", getLoadContext: (req, res) => loadContext(req, res, clock) }));
   return { closeVite };
 }
