@@ -3,3 +3,4 @@ import "./seeds/coffee.ts";
 import "./seeds/roster.ts";
 import "./seeds/qa.ts";
 import "./seeds/posts.ts";
+import "./seeds/calls.ts";
