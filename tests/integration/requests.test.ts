@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "#app/utils/db.server.ts";
 import { createAction, createExpert, createFocalPoint } from "#tests/factories/roster.ts";
-import { createUser, logInAs } from "#tests/factories/users.ts";
+import { createUser, logInAs, TEST_PASSWORD } from "#tests/factories/users.ts";
 import { TestClient, visibleText } from "#tests/setup/http-client.ts";
 import { startTestServer } from "#tests/setup/server.ts";
 
@@ -137,5 +137,26 @@ describe("moving a request along", () => {
     expect(link.status).toBe(409);
     expect((await prisma.exchangeRequest.findUniqueOrThrow({ where: { id: id! } })).status).toBe("declined");
     expect((await a.post(`/requests/${id}`, { intent: "status", status: "bogus" })).status).toBe(400);
+  });
+});
+
+describe("privacy", () => {
+  it("puts a member's call interests and requests in their data export, and erases them with the account", async () => {
+    const expert = await createExpert({ memberState: "LT" });
+    const client = await signedIn(expert);
+    const { id: requestId } = await submit(client, { topic: "Border management training exchange" });
+    const action = await createAction();
+    const call = await prisma.expertCall.create({
+      data: { actionId: action.id, title: "Open call for privacy", partnerCountry: "UG", region: "Africa", thematicArea: "Legal migration and mobility", profileSought: "Anyone", expertsNeeded: 1, missionStart: new Date("2099-02-01T00:00:00Z"), format: "online", deadline: new Date("2099-01-01T00:00:00Z") },
+    });
+    expect((await client.post(`/calls/${call.id}`, { intent: "interest", message: "My private motivation text.", availability: "Weekends only" })).status).toBe(302);
+
+    const exported = await (await client.get("/settings/export")).json();
+    expect(exported.callInterests.interests).toMatchObject([{ message: "My private motivation text.", availability: "Weekends only", call: { title: "Open call for privacy" } }]);
+    expect(exported.exchangeRequests.submitted).toMatchObject([{ topic: "Border management training exchange" }]);
+
+    expect((await client.post("/settings/privacy", { confirm: "DELETE", password: TEST_PASSWORD })).status).toBe(302);
+    expect(await prisma.callInterest.count({ where: { expertId: expert.id } })).toBe(0);
+    expect((await prisma.exchangeRequest.findUniqueOrThrow({ where: { id: requestId! } })).submitterId).toBeNull();
   });
 });
