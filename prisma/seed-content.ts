@@ -4,3 +4,4 @@ import "./seeds/roster.ts";
 import "./seeds/qa.ts";
 import "./seeds/posts.ts";
 import "./seeds/resources.ts";
+import "./seeds/calls.ts";

@@ -26,8 +26,11 @@ export type RunningServer = {
   close(): Promise<void>;
 };
 
-/** Builds the whole app (HTTP, Remix, Socket.IO, jobs) and listens. Used by server/index.ts and tests. */
-export async function startServer({ port = getEnv().PORT, host }: { port?: number; host?: string } = {}): Promise<RunningServer> {
+/**
+ * Builds the whole app (HTTP, Remix, Socket.IO, jobs) and listens. Used by server/index.ts and tests.
+ * `clock` is what pages read as "now" (tests pass a fake one to move past a deadline).
+ */
+export async function startServer({ port = getEnv().PORT, host, clock }: { port?: number; host?: string; clock?: () => Date } = {}): Promise<RunningServer> {
   const env = getEnv();
   await preparePragmas();
 
@@ -45,7 +48,7 @@ export async function startServer({ port = getEnv().PORT, host }: { port?: numbe
   app.use(declaredBodyLimit());
   app.use(mutationGuard(env));
   const pages = env.PAGE_CONCURRENCY ? [admission({ concurrency: env.PAGE_CONCURRENCY })] : [];
-  const { closeVite } = await mountRemix(app, env, ROOT, [...pages, sessionMiddleware()]);
+  const { closeVite } = await mountRemix(app, env, ROOT, [...pages, sessionMiddleware()], clock);
 
   const httpServer = http.createServer(app);
   const io = await createSocketServer(httpServer, env);

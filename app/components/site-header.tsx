@@ -1,5 +1,5 @@
 import { Form, Link, NavLink } from "@remix-run/react";
-import { Coffee, FileText, Globe2, Home, LogIn, Menu, Newspaper, Settings, Shield, Sparkles, Users, Waypoints, X } from "#app/components/ui/icons.tsx";
+import { Coffee, FileText, Globe2, Handshake, Home, Megaphone, LogIn, Menu, Newspaper, Settings, Shield, Sparkles, Users, Waypoints, X } from "#app/components/ui/icons.tsx";
 import { useState } from "react";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
@@ -12,6 +12,8 @@ export const NAV_ITEMS = [
   { to: "/roster", label: "Expert Roster", icon: Users },
   { to: "/focal-points", label: "Focal Points", icon: Globe2 },
   { to: "/actions", label: "Actions", icon: Waypoints },
+  { to: "/calls", label: "Calls for experts", icon: Megaphone },
+  { to: "/requests", label: "Exchange requests", icon: Handshake },
   { to: "/spotlights", label: "Spotlights", icon: Sparkles },
   { to: "/resources", label: "Resources", icon: FileText },
 ] as const;

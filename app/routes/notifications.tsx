@@ -49,6 +49,16 @@ function sentence(n: Row) {
       return <>{n.title}. Reason: {n.message}</>;
     case "post_approved":
       return <>Your post <Link to={n.url}>{n.title}</Link> was approved and is now published</>;
+    case "call_match":
+      return <>A call for experts fits your roster profile: <Link to={n.url}>{n.title}</Link></>;
+    case "call_interest":
+      return <>{n.message} <Link to={n.url}>{n.title}</Link></>;
+    case "call_selected":
+      return <>You were selected for the call <Link to={n.url}>{n.title}</Link>. {n.message}</>;
+    case "call_declined":
+      return <>The call <Link to={n.url}>{n.title}</Link> was decided. {n.message}</>;
+    case "request_update":
+      return <>Your knowledge-exchange request <Link to={n.url}>{n.title}</Link>: {n.message}</>;
     default:
       return <Link to={n.url}>{n.title}</Link>;
   }

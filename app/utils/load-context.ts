@@ -10,6 +10,8 @@ export type MieuxLoadContext = {
   /** SHA-256 of the current session token, to mark "this device" in the sessions list. */
   sessionHash: string | null;
   sessionToken: string | null;
+  /** The server's clock: rules that depend on time (a call's deadline) read it here, so tests can set it. */
+  now: () => Date;
 };
 
 declare module "@remix-run/node" {

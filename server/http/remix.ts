@@ -6,7 +6,9 @@ import type { Env } from "#app/utils/env.server.ts";
 import { bodyLimit, cappedBody, refuseTooLarge } from "./body-limit.ts";
 import { carriesSecret } from "./secret-urls.ts";
 
-function loadContext(req: Request, res: Response): MieuxLoadContext {
+const systemClock = () => new Date();
+
+function loadContext(req: Request, res: Response, now: () => Date): MieuxLoadContext {
   return {
     requestId: res.locals.requestId,
     cspNonce: res.locals.cspNonce,
@@ -15,6 +17,7 @@ function loadContext(req: Request, res: Response): MieuxLoadContext {
     user: res.locals.user ?? null,
     sessionToken: res.locals.sessionToken ?? null,
     sessionHash: res.locals.sessionHash ?? null,
+    now,
   };
 }
 
@@ -72,11 +75,11 @@ async function sendRemixResponse(res: Response, response: globalThis.Response) {
   else res.end();
 }
 
-function remixHandler(build: ServerBuild | (() => Promise<ServerBuild>), mode: string): express.RequestHandler {
+function remixHandler(build: ServerBuild | (() => Promise<ServerBuild>), mode: string, clock: () => Date): express.RequestHandler {
   const handle = createRequestHandler(build, mode);
   return async (req, res, next) => {
     try {
-      const response = await handle(remixRequest(req, res), loadContext(req, res));
+      const response = await handle(remixRequest(req, res), loadContext(req, res, clock));
       // A body over the cap has already been answered with 413.
       if (res.locals.bodyTooLarge) return;
       if (isPersonal(req, res)) keepOutOfCaches(response.headers);
@@ -94,7 +97,7 @@ function filesOnly(serve: express.RequestHandler): express.RequestHandler {
 }
 
 /** Static assets and the Remix handler: the production build, or Vite middleware in development. */
-export async function mountRemix(app: Express, env: Env, root: string, beforeRemix: express.RequestHandler[]) {
+export async function mountRemix(app: Express, env: Env, root: string, beforeRemix: express.RequestHandler[], clock: () => Date = systemClock) {
   let build: ServerBuild | (() => Promise<ServerBuild>);
   let closeVite = async () => {};
   if (env.isProduction || env.NODE_ENV === "test") {
@@ -109,6 +112,6 @@ export async function mountRemix(app: Express, env: Env, root: string, beforeRem
     closeVite = () => vite.close();
   }
   app.use(filesOnly(express.static(path.join(root, "public"), { maxAge: "1h" })));
-  app.all("*", ...beforeRemix, remixHandler(build, env.NODE_ENV === "production" ? "production" : "development"));
+  app.all("*", ...beforeRemix, remixHandler(build, env.NODE_ENV === "production" ? "production" : "development", clock));
   return { closeVite };
 }

@@ -17,7 +17,7 @@ import { startTestServer } from "#tests/setup/server.ts";
  * Pages come from the route files, so a new page is swept or the first test says why not.
  */
 
-type Fixtures = { actionSlug: string; postId: string; expertId: string; coffeeSlug: string; pastCoffeeSlug: string; resourceId: string; spotlightSlug: string };
+type Fixtures = { actionSlug: string; postId: string; expertId: string; coffeeSlug: string; pastCoffeeSlug: string; resourceId: string; spotlightSlug: string; callId: string; requestId: string };
 
 /** Route file → the address to open. */
 const PAGES: Record<string, (f: Fixtures) => string> = {
@@ -53,6 +53,12 @@ const PAGES: Record<string, (f: Fixtures) => string> = {
   "notifications.tsx": () => "/notifications",
   "j.($code).tsx": () => "/j",
   "privacy.tsx": () => "/privacy",
+  "calls._index.tsx": () => "/calls",
+  "calls.new.tsx": () => "/calls/new",
+  "calls.$id._index.tsx": (f) => `/calls/${f.callId}`,
+  "requests._index.tsx": () => "/requests",
+  "requests.new.tsx": () => "/requests/new",
+  "requests.$id.tsx": (f) => `/requests/${f.requestId}`,
   "reset-password.tsx": () => "/reset-password?token=not-a-real-token",
   "resources._index.tsx": () => "/resources",
   "roster.$id.tsx": (f) => `/roster/${f.expertId}`,
@@ -93,6 +99,7 @@ const NOT_PAGES: Record<string, string> = {
   "sessions_.$slug_.qa[.csv].tsx": "CSV download",
   "settings.export.tsx": "JSON download",
   "feed[.]atom.ts": "Atom feed",
+  "calls.$id.interests[.]csv.ts": "CSV download",
   "resources.$id.file.ts": "file download",
   "posts.$postId.cover.tsx": "image",
   "report.tsx": "form target only (reports come from the pages that show the content)",
@@ -129,7 +136,17 @@ beforeAll(async () => {
   const spotlight = await prisma.spotlight.create({
     data: { slug: "sweep-spotlight-azerbaijan-v", title: "Action Spotlight: Azerbaijan V", country: "AZ", summary: "Cultural integration of migrants.", status: "published", publishedAt: new Date(), actionId: action.id },
   });
-  fixtures = { actionSlug: action.slug, postId: post.id, expertId: expert.id, coffeeSlug: coffee.slug, pastCoffeeSlug: past.slug, resourceId: resource.id, spotlightSlug: spotlight.slug };
+  const call = await prisma.expertCall.create({
+    data: {
+      actionId: action.id, title: "Call for experts: integration of migrants in Azerbaijan", partnerCountry: "AZ", region: "EU Neighbourhood",
+      thematicArea: "Legal migration and mobility", profileSought: "A public official with experience of integration services.", expertsNeeded: 2,
+      missionStart: new Date(Date.now() + 60 * 86_400_000), format: "online", deadline: new Date(Date.now() + 30 * 86_400_000), createdById: organiser.id,
+    },
+  });
+  const request = await prisma.exchangeRequest.create({
+    data: { submitterId: focal.id, memberState: "PL", topic: "Labour migration data exchange", euInstitutions: "Ministry of Family and Social Policy", partnerInstitutions: "State Migration Service", thematicArea: "Legal migration and mobility", description: "A peer exchange on labour migration statistics." },
+  });
+  fixtures = { callId: call.id, requestId: request.id, actionSlug: action.slug, postId: post.id, expertId: expert.id, coffeeSlug: coffee.slug, pastCoffeeSlug: past.slug, resourceId: resource.id, spotlightSlug: spotlight.slug };
   people.set("member", member.id);
   people.set("expert", expert.id);
   people.set("focal_point", focal.id);

@@ -7,6 +7,8 @@ import {
   Coffee as LucideCoffee,
   Download as LucideDownload,
   FileText as LucideFileText,
+  Handshake as LucideHandshake,
+  Megaphone as LucideMegaphone,
   Globe2 as LucideGlobe2,
   Hammer as LucideHammer,
   Home as LucideHome,
@@ -103,10 +105,12 @@ export const Download = fastIcon(LucideDownload);
 export const FileText = fastIcon(LucideFileText);
 export const Globe2 = fastIcon(LucideGlobe2);
 export const Hammer = fastIcon(LucideHammer);
+export const Handshake = fastIcon(LucideHandshake);
 export const Home = fastIcon(LucideHome);
 export const LogIn = fastIcon(LucideLogIn);
 export const Mail = fastIcon(LucideMail);
 export const MailCheck = fastIcon(LucideMailCheck);
+export const Megaphone = fastIcon(LucideMegaphone);
 export const Menu = fastIcon(LucideMenu);
 export const MessageCircleQuestion = fastIcon(LucideMessageCircleQuestion);
 export const Monitor = fastIcon(LucideMonitor);

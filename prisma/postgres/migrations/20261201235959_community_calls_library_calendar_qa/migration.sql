@@ -73,6 +73,81 @@ CREATE TABLE "Spotlight" (
 );
 
 -- CreateTable
+CREATE TABLE "ExpertCall" (
+    "id" TEXT NOT NULL,
+    "actionId" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "partnerCountry" TEXT NOT NULL,
+    "region" TEXT NOT NULL,
+    "thematicArea" TEXT NOT NULL,
+    "profileSought" TEXT NOT NULL,
+    "languagesText" TEXT NOT NULL DEFAULT '',
+    "expertsNeeded" INTEGER NOT NULL,
+    "selectedCount" INTEGER NOT NULL DEFAULT 0,
+    "missionStart" TIMESTAMP(3) NOT NULL,
+    "missionEnd" TIMESTAMP(3),
+    "format" TEXT NOT NULL,
+    "deadline" TIMESTAMP(3) NOT NULL,
+    "createdById" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ExpertCall_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CallInterest" (
+    "id" TEXT NOT NULL,
+    "callId" TEXT NOT NULL,
+    "expertId" TEXT NOT NULL,
+    "message" TEXT NOT NULL,
+    "availability" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'interested',
+    "decisionMessage" TEXT,
+    "decidedById" TEXT,
+    "decidedAt" TIMESTAMP(3),
+    "endorsed" BOOLEAN NOT NULL DEFAULT false,
+    "focalComment" TEXT,
+    "focalById" TEXT,
+    "deploymentId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "CallInterest_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ExchangeRequest" (
+    "id" TEXT NOT NULL,
+    "submitterId" TEXT,
+    "memberState" TEXT NOT NULL,
+    "topic" TEXT NOT NULL,
+    "euInstitutions" TEXT NOT NULL,
+    "partnerInstitutions" TEXT NOT NULL,
+    "thematicArea" TEXT NOT NULL,
+    "description" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'received',
+    "actionId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ExchangeRequest_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RequestComment" (
+    "id" TEXT NOT NULL,
+    "requestId" TEXT NOT NULL,
+    "authorId" TEXT,
+    "body" TEXT NOT NULL,
+    "internal" BOOLEAN NOT NULL DEFAULT false,
+    "toStatus" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "RequestComment_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "Notification" (
     "id" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
@@ -204,6 +279,33 @@ CREATE INDEX "Spotlight_status_publishedAt_idx" ON "Spotlight"("status", "publis
 CREATE INDEX "Spotlight_actionId_idx" ON "Spotlight"("actionId");
 
 -- CreateIndex
+CREATE INDEX "ExpertCall_deadline_idx" ON "ExpertCall"("deadline");
+
+-- CreateIndex
+CREATE INDEX "ExpertCall_actionId_idx" ON "ExpertCall"("actionId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CallInterest_deploymentId_key" ON "CallInterest"("deploymentId");
+
+-- CreateIndex
+CREATE INDEX "CallInterest_expertId_idx" ON "CallInterest"("expertId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CallInterest_callId_expertId_key" ON "CallInterest"("callId", "expertId");
+
+-- CreateIndex
+CREATE INDEX "ExchangeRequest_status_createdAt_idx" ON "ExchangeRequest"("status", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "ExchangeRequest_submitterId_idx" ON "ExchangeRequest"("submitterId");
+
+-- CreateIndex
+CREATE INDEX "ExchangeRequest_memberState_idx" ON "ExchangeRequest"("memberState");
+
+-- CreateIndex
+CREATE INDEX "RequestComment_requestId_createdAt_idx" ON "RequestComment"("requestId", "createdAt");
+
+-- CreateIndex
 CREATE INDEX "Notification_userId_createdAt_idx" ON "Notification"("userId", "createdAt");
 
 -- CreateIndex
@@ -271,6 +373,36 @@ ALTER TABLE "Spotlight" ADD CONSTRAINT "Spotlight_actionId_fkey" FOREIGN KEY ("a
 
 -- AddForeignKey
 ALTER TABLE "Spotlight" ADD CONSTRAINT "Spotlight_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ExpertCall" ADD CONSTRAINT "ExpertCall_actionId_fkey" FOREIGN KEY ("actionId") REFERENCES "Action"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ExpertCall" ADD CONSTRAINT "ExpertCall_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CallInterest" ADD CONSTRAINT "CallInterest_callId_fkey" FOREIGN KEY ("callId") REFERENCES "ExpertCall"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CallInterest" ADD CONSTRAINT "CallInterest_expertId_fkey" FOREIGN KEY ("expertId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CallInterest" ADD CONSTRAINT "CallInterest_decidedById_fkey" FOREIGN KEY ("decidedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CallInterest" ADD CONSTRAINT "CallInterest_focalById_fkey" FOREIGN KEY ("focalById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ExchangeRequest" ADD CONSTRAINT "ExchangeRequest_submitterId_fkey" FOREIGN KEY ("submitterId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ExchangeRequest" ADD CONSTRAINT "ExchangeRequest_actionId_fkey" FOREIGN KEY ("actionId") REFERENCES "Action"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "RequestComment" ADD CONSTRAINT "RequestComment_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "ExchangeRequest"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "RequestComment" ADD CONSTRAINT "RequestComment_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "CoffeeSpotlight" ADD CONSTRAINT "CoffeeSpotlight_spotlightId_fkey" FOREIGN KEY ("spotlightId") REFERENCES "Spotlight"("id") ON DELETE CASCADE ON UPDATE CASCADE;
