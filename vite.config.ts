@@ -72,7 +72,8 @@ export default defineConfig({
           name: "integration-pg",
           include: ["tests/integration/**/*.test.ts", "tests/scale-pg/**/*.test.ts"],
           // The operator's first start has its PostgreSQL twin in tests/scale-pg/start.test.ts.
-          exclude: ["tests/integration/lifecycle.test.ts"],
+          // SQLite-only: the first start on a SQLite file (its PostgreSQL twin is tests/scale-pg/start.test.ts) and the SQLite online backup.
+          exclude: ["tests/integration/lifecycle.test.ts", "tests/integration/backup.test.ts"],
           globalSetup: ["tests/setup/global-setup-pg.ts"],
           setupFiles: ["tests/setup/test-env.ts"],
           env: { TEST_DATABASE: "postgres" },
