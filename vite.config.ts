@@ -71,7 +71,6 @@ export default defineConfig({
           // plus the PostgreSQL-only tests in tests/scale-pg. `npm test` runs it when PostgreSQL answers.
           name: "integration-pg",
           include: ["tests/integration/**/*.test.ts", "tests/scale-pg/**/*.test.ts"],
-          // The operator's first start has its PostgreSQL twin in tests/scale-pg/start.test.ts.
           // SQLite-only: the first start on a SQLite file (its PostgreSQL twin is tests/scale-pg/start.test.ts) and the SQLite online backup.
           exclude: ["tests/integration/lifecycle.test.ts", "tests/integration/backup.test.ts"],
           globalSetup: ["tests/setup/global-setup-pg.ts"],
