@@ -107,12 +107,13 @@ async function tablesWithRows(url: string, tables: string[]): Promise<string[]> 
 
 export type TableCount = { table: string; source: number; target: number };
 
-const BATCH = 500;
+/** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table. */
+export const DEFAULT_BATCH = 500;
 
 export async function copySqliteToPostgres(
   env: Env,
   targetUrl: string,
-  log: (line: string) => void = () => {},
+  { batch = DEFAULT_BATCH, log = () => {} }: { batch?: number; log?: (line: string) => void } = {},
 ): Promise<{ counts: TableCount[]; ok: boolean }> {
   if (env.databaseKind !== "sqlite") throw new CliError("db:copy copies from SQLite: DATABASE_URL must be a file: URL");
   if (!/^postgres(ql)?:\/\//.test(targetUrl)) throw new CliError("--to must be a postgresql:// URL");
@@ -141,7 +142,7 @@ export async function copySqliteToPostgres(
             await delegate(source, model).findMany(),
             keys.filter((k) => k.table === model && k.references === model),
           );
-          for (let i = 0; i < rows.length; i += BATCH) await delegate(tx, model).createMany({ data: rows.slice(i, i + BATCH) });
+          for (let i = 0; i < rows.length; i += batch) await delegate(tx, model).createMany({ data: rows.slice(i, i + batch) });
           log(`copied ${model}: ${rows.length}`);
         }
         // Ids are cuid strings today; any serial column added later gets its sequence moved past the copied ids.

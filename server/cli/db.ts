@@ -45,13 +45,15 @@ export const dbBackup: CliCommand = {
 
 export const dbCopy: CliCommand = {
   name: "db:copy",
-  usage: "db:copy --to postgresql://user@host:5432/name",
+  usage: "db:copy --to postgresql://user@host:5432/name [--batch 500]",
   summary:
     "Copy this SQLite installation into an empty PostgreSQL database (migrated first), then compare row counts per table; stop the server first.",
   async run(args) {
     const to = requireFlag(args, "to");
-    const { copySqliteToPostgres, formatCounts } = await import("./db-copy.ts");
-    const { counts, ok } = await copySqliteToPostgres(getEnv(), to, (line) => console.log(line));
+    const { copySqliteToPostgres, DEFAULT_BATCH, formatCounts } = await import("./db-copy.ts");
+    const batch = args.flags.batch === undefined ? DEFAULT_BATCH : Number(args.flags.batch);
+    if (!Number.isInteger(batch) || batch < 1 || batch > 5000) throw new CliError("--batch must be a whole number of rows from 1 to 5000");
+    const { counts, ok } = await copySqliteToPostgres(getEnv(), to, { batch, log: (line) => console.log(line) });
     console.log(`\n${formatCounts(counts)}\n`);
     if (!ok) {
       console.error("Row counts differ: the copy is not complete (was the server writing to SQLite meanwhile?).");
