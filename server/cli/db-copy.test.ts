@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { copyOrder, MODELS, parentsFirst, sqliteForeignKeys } from "./db-copy.ts";
+import { copyOrder, formatCounts, MODELS, parentsFirst, sqliteForeignKeys } from "./db-copy.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -52,5 +52,19 @@ describe("db:copy's table order", () => {
     ];
     expect(parentsFirst(rows, self).map((r) => r.id)).toEqual(["c1", "c4", "c2", "c3"]);
     expect(() => parentsFirst([{ id: "x", parentId: "missing" }], self)).toThrow(/missing or form a cycle/);
+  });
+});
+
+describe("db:copy's count table", () => {
+  it("marks each table ok or MISMATCH, side by side", () => {
+    const text = formatCounts([
+      { table: "User", source: 738, target: 738 },
+      { table: "PostComment", source: 55, target: 54 },
+    ]);
+    expect(text.split("\n")).toEqual([
+      "table          sqlite  postgres  ",
+      "User              738       738  ok",
+      "PostComment        55        54  MISMATCH",
+    ]);
   });
 });
