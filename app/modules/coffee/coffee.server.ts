@@ -1,5 +1,4 @@
 import { audit } from "#app/modules/admin/audit.server.ts";
-import { registerDataExporter } from "#app/modules/auth/privacy.server.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
 import { PUBLISHED_SPOTLIGHT } from "#app/modules/actions/spotlight-rules.ts";
@@ -420,7 +419,8 @@ export async function promoteFromWaitlist(tx: Parameters<Parameters<typeof prism
   return waiting.length;
 }
 
-registerDataExporter("morningCoffee", async (userId) => {
+/** What Morning Coffee holds about a person (GDPR export; listed in app/modules/privacy/registry.server.ts). */
+export async function exportCoffeeData(userId: string) {
   const [registrations, feedback, speaking, calendarFeed] = await Promise.all([
     prisma.coffeeRegistration.findMany({
       where: { userId },
@@ -432,4 +432,9 @@ registerDataExporter("morningCoffee", async (userId) => {
     prisma.coffeeCalendarFeed.findUnique({ where: { userId }, select: { createdAt: true } }),
   ]);
   return { registrations, feedback, speaking, privateCalendarFeed: calendarFeed ? { createdAt: calendarFeed.createdAt, note: "Only a hash of the address is stored." } : null };
-});
+}
+
+/** Account deletion: the private calendar feed goes; registrations, feedback and speaker roles stay as the record of past sessions. */
+export async function eraseCoffeeData(tx: Prisma.TransactionClient, userId: string) {
+  await tx.coffeeCalendarFeed.deleteMany({ where: { userId } });
+}
