@@ -2,7 +2,7 @@ import { audit } from "#app/modules/admin/audit.server.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
 import { PUBLISHED_SPOTLIGHT } from "#app/modules/actions/spotlight-rules.ts";
-import { lockRows, prisma } from "#app/utils/db.server.ts";
+import { lockRows, prisma, type Prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
 import { CALENDAR_SELECT, addToCalendarLinks } from "./calendar.server.ts";
