@@ -4,6 +4,7 @@ import { createCoffee, registerDirectly } from "#tests/factories/coffee.ts";
 import { createPostRow } from "#tests/factories/posts.ts";
 import { createAction, createExpert, createFocalPoint } from "#tests/factories/roster.ts";
 import { logInAs, TEST_PASSWORD } from "#tests/factories/users.ts";
+import { dataModel } from "#tests/setup/data-model.ts";
 import { TestClient } from "#tests/setup/http-client.ts";
 import { startTestServer } from "#tests/setup/server.ts";
 
@@ -13,6 +14,19 @@ beforeAll(async () => {
 });
 
 const DAY = 86_400_000;
+
+/** "Model.column" of every text column, in any table, that still contains one of `needles`. */
+async function whereStillFound(needles: string[]) {
+  const found: string[] = [];
+  for (const [model, { fields }] of Object.entries(dataModel())) {
+    const text = fields.filter((f) => f.kind === "scalar" && f.type === "String").map((f) => f.name);
+    if (!text.length) continue;
+    const delegate = (prisma as unknown as Record<string, { findMany(args: unknown): Promise<Record<string, unknown>[]> }>)[model[0]!.toLowerCase() + model.slice(1)]!;
+    const rows = await delegate.findMany({ where: { OR: needles.flatMap((n) => text.map((f) => ({ [f]: { contains: n } }))) } });
+    for (const row of rows) for (const f of text) if (needles.some((n) => String(row[f] ?? "").includes(n))) found.push(`${model}.${f}`);
+  }
+  return found;
+}
 
 /** An expert with something in every domain that holds personal data, each row marked with `tag`. */
 async function memberEverywhere(tag: string) {
@@ -43,6 +57,8 @@ async function memberEverywhere(tag: string) {
   });
   await prisma.resource.create({ data: { title: `resource ${tag}`, topic: "labour_migration", createdById: user.id } });
   await prisma.spotlight.create({ data: { slug: `spotlight-${tag.toLowerCase()}`, title: `spotlight ${tag}`, createdById: user.id } });
+  await prisma.mailOutbox.create({ data: { kind: "welcome", to: user.email, subject: `Welcome, Mira ${tag}`, html: "", text: "", status: "sent", sentAt: new Date() } });
+  await prisma.mailOutbox.create({ data: { kind: "coffee_reminder", to: user.email, subject: "Starts soon", html: "<p>Mira</p>", text: "Mira", status: "pending", nextAttemptAt: new Date(Date.now() + DAY) } });
   return { user, other, post };
 }
 
@@ -99,5 +115,9 @@ describe("GDPR export and deletion across every domain", () => {
     expect(page).toContain("Former member");
     expect(page).not.toContain("Mira Erase");
     expect(await prisma.notification.count({ where: { userId: other.id } })).toBe(1);
+    // Nothing anywhere in the database still holds the name or the email address.
+    expect(await whereStillFound([user.email, "Mira Erase"])).toEqual([]);
+    // Mail not yet sent is dropped; the record of sent mail keeps no address or subject.
+    expect(await prisma.mailOutbox.findMany({ where: { to: after.email }, select: { kind: true, subject: true } })).toEqual([{ kind: "welcome", subject: "(erased with the account)" }]);
   });
 });

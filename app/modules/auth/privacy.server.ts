@@ -1,4 +1,5 @@
 import { audit } from "#app/modules/admin/audit.server.ts";
+import { eraseMailTo } from "#app/modules/notifications/outbox.server.ts";
 import { PRIVACY_REGISTRY } from "#app/modules/privacy/registry.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
@@ -23,17 +24,19 @@ export async function exportUserData(userId: string) {
  * wrote stays, attributed to "Former member". All sessions end.
  */
 export async function deleteAccount(userId: string, password: string): Promise<Result<null>> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true, email: true } });
   if (!(await verifyPassword(user.passwordHash, password))) {
     return fail("bad_password", "Your password is not right.", { password: "Your password is not right." });
   }
+  const erasedEmail = `deleted-${userId}@deleted.invalid`;
   await prisma.$transaction(async (tx) => {
     await tx.session.deleteMany({ where: { userId } });
     await tx.emailToken.deleteMany({ where: { userId } });
+    await eraseMailTo(tx, user.email, erasedEmail);
     for (const { erase } of PRIVACY_REGISTRY) if (typeof erase === "function") await erase(tx, userId);
     await tx.user.update({
       where: { id: userId },
-      data: { email: `deleted-${userId}@deleted.invalid`, name: "Former member", passwordHash: null, country: null, institution: null, role: "member", deletedAt: new Date() },
+      data: { email: erasedEmail, name: "Former member", passwordHash: null, country: null, institution: null, role: "member", deletedAt: new Date() },
     });
     await audit({ actorId: null, action: "user.delete", targetType: "user", targetId: userId }, tx);
   });

@@ -434,7 +434,11 @@ export async function exportCoffeeData(userId: string) {
   return { registrations, feedback, speaking, privateCalendarFeed: calendarFeed ? { createdAt: calendarFeed.createdAt, note: "Only a hash of the address is stored." } : null };
 }
 
-/** Account deletion: the private calendar feed goes; registrations, feedback and speaker roles stay as the record of past sessions. */
+/**
+ * Account deletion: the private calendar feed goes; registrations and feedback stay as the record of
+ * past sessions (the account row is anonymised); a speaker listing names "Former member".
+ */
 export async function eraseCoffeeData(tx: Prisma.TransactionClient, userId: string) {
   await tx.coffeeCalendarFeed.deleteMany({ where: { userId } });
+  await tx.coffeeSpeaker.updateMany({ where: { userId }, data: { name: "Former member", userId: null } });
 }

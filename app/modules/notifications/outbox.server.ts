@@ -146,3 +146,12 @@ export async function listOutbox(status?: string | null) {
     select: { id: true, kind: true, to: true, subject: true, status: true, attempts: true, lastError: true, nextAttemptAt: true, sentAt: true, createdAt: true },
   });
 }
+
+/**
+ * Account deletion: emails not yet sent to the address are dropped; the outbox record of sent (or
+ * in-flight) ones keeps only its kind, times and Message-ID.
+ */
+export async function eraseMailTo(tx: Prisma.TransactionClient, email: string, replacement: string) {
+  await tx.mailOutbox.deleteMany({ where: { to: email, status: { in: ["pending", "failed"] } } });
+  await tx.mailOutbox.updateMany({ where: { to: email }, data: { to: replacement, subject: "(erased with the account)", ...SENT_BODY } });
+}

@@ -1,16 +1,6 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { dataModel } from "#tests/setup/data-model.ts";
 import { NOT_IN_REGISTRY, PRIVACY_REGISTRY } from "./registry.server.ts";
-
-type Field = { name: string; kind: string; type: string };
-
-/** The data model Prisma generated from prisma/schema (the DMMF the client runs on). */
-function dataModel(): Record<string, { fields: Field[] }> {
-  const source = readFileSync(new URL("../../generated/prisma/internal/class.ts", import.meta.url), "utf8");
-  const literal = /config\.runtimeDataModel = JSON\.parse\(("(?:[^"\\]|\\.)*")\)/.exec(source);
-  if (!literal) throw new Error("runtimeDataModel not found in the generated client: run `npx prisma generate`.");
-  return JSON.parse(JSON.parse(literal[1]!)).models;
-}
 
 /** Every "Model.field" relation that points at a User row. */
 function relationsToUser() {
