@@ -65,8 +65,10 @@ export async function exportNotificationData(userId: string) {
   };
 }
 
-/** Account deletion: a person's notifications go, and the ones they caused no longer point at them. */
+/**
+ * Account deletion: a person's notifications go, and so do the ones they caused (their text may
+ * name them, such as "Jana Novak expressed interest in this call").
+ */
 export async function eraseNotificationData(tx: Prisma.TransactionClient, userId: string) {
-  await tx.notification.deleteMany({ where: { userId } });
-  await tx.notification.updateMany({ where: { actorId: userId }, data: { actorId: null } });
+  await tx.notification.deleteMany({ where: { OR: [{ userId }, { actorId: userId }] } });
 }
