@@ -5,6 +5,8 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+const LUCIDE = { name: "lucide-react", message: "Import icons from #app/components/ui/icons.tsx (built once, not on every render)." };
+
 export default tseslint.config(
   { ignores: ["build/**", "node_modules/**", "app/generated/**", "data/**", "tests/.tmp/**", "public/**"] },
   js.configs.recommended,
@@ -25,7 +27,39 @@ export default tseslint.config(
       "@typescript-eslint/no-non-null-assertion": "off",
       // Reading process.env is the job of app/utils/env.server.ts only.
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Use getEnv() from app/utils/env.server.ts." }],
-      "no-restricted-imports": ["error", { paths: [{ name: "lucide-react", message: "Import icons from #app/components/ui/icons.tsx (built once, not on every render)." }] }],
+      "no-restricted-imports": ["error", { paths: [LUCIDE] }],
+    },
+  },
+  // Layering (docs/decisions/062): routes parse, authorise, call a module and respond; modules hold the
+  // rules and know nothing of the web framework. (A later block replaces the rule's options, so each
+  // block repeats the icon rule.)
+  {
+    files: ["app/routes/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [LUCIDE],
+          patterns: [
+            // `regex`, not `group`: gitignore-style groups read a leading "#" as a comment.
+            { regex: "^(#app/utils/db\\.server(\\.ts)?$|#app/generated/|@prisma/)", message: "Routes do not touch the database: call a function in app/modules/<domain>/." },
+            { regex: "^(#app/routes/|\\.{1,2}/)", message: "A route never imports another route (or a file beside it): move what they share to app/modules or app/components." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/modules/**/*.{ts,tsx}"],
+    ignores: ["app/modules/**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [LUCIDE, { name: "express", message: "Modules know nothing of Express: take plain values from the caller." }],
+          patterns: [{ group: ["@remix-run/**"], message: "Modules know nothing of Remix: return a Result and let the route respond (guards live in app/utils/guards.server.ts)." }],
+        },
+      ],
     },
   },
   {

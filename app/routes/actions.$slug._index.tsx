@@ -8,7 +8,7 @@ import { TextField } from "#app/components/ui/field.tsx";
 import { deployedExpertsFor, getActionBySlug } from "#app/modules/actions/catalogue.server.ts";
 import { actionStatusLabel } from "#app/modules/actions/taxonomy.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
-import { requireRole } from "#app/modules/auth/guards.server.ts";
+import { requireRole } from "#app/utils/guards.server.ts";
 import { rosterViewer } from "#app/modules/roster/access.server.ts";
 import { recordDeployment, removeDeployment } from "#app/modules/roster/deployments.server.ts";
 import { DeploymentSchema } from "#app/modules/roster/roster.schema.ts";

@@ -5,7 +5,7 @@ import { ActionForm } from "#app/components/actions/action-form.tsx";
 import { Card } from "#app/components/ui/card.tsx";
 import { ActionInputSchema, joinChoices } from "#app/modules/actions/actions.schema.ts";
 import { getActionForEdit, updateAction } from "#app/modules/actions/catalogue.server.ts";
-import { requireRole } from "#app/modules/auth/guards.server.ts";
+import { requireRole } from "#app/utils/guards.server.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
 

@@ -1,22 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Card } from "#app/components/ui/card.tsx";
-import { requireRole } from "#app/modules/auth/guards.server.ts";
+import { accountCounts } from "#app/modules/admin/users.server.ts";
+import { requireRole } from "#app/utils/guards.server.ts";
 import { outboxCounts } from "#app/modules/notifications/outbox.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
 export const meta: MetaFunction = () => pageMeta("Admin overview", "What needs the MIEUX+ team's attention: accounts, roster applications, moderation and email.");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "organiser");
-  const [users, unverified, outbox, byRole] = await Promise.all([
-    prisma.user.count({ where: { deletedAt: null } }),
-    prisma.user.count({ where: { deletedAt: null, emailVerifiedAt: null } }),
-    outboxCounts(),
-    prisma.user.groupBy({ by: ["role"], where: { deletedAt: null }, _count: { _all: true } }),
-  ]);
-  return { users, unverified, outbox, byRole: Object.fromEntries(byRole.map((r) => [r.role, r._count._all])) };
+  const [accounts, outbox] = await Promise.all([accountCounts(), outboxCounts()]);
+  return { ...accounts, outbox };
 }
 
 export default function AdminOverview() {

@@ -6,7 +6,7 @@ import { Button } from "#app/components/ui/button.tsx";
 import { Card } from "#app/components/ui/card.tsx";
 import { AUDIT_KINDS, type AuditKind } from "#app/modules/admin/audit-sentences.ts";
 import { auditActors, listAuditLog } from "#app/modules/admin/audit.server.ts";
-import { requireRole } from "#app/modules/auth/guards.server.ts";
+import { requireRole } from "#app/utils/guards.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { parsePage } from "#app/utils/paging.ts";
 

@@ -6,7 +6,7 @@ import { DateTime } from "#app/components/date-time.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card } from "#app/components/ui/card.tsx";
 import { SelectField, TextField } from "#app/components/ui/field.tsx";
-import { requireRole } from "#app/modules/auth/guards.server.ts";
+import { requireRole } from "#app/utils/guards.server.ts";
 import { MODERATION_ACTIONS, decide, moderationQueue } from "#app/modules/moderation/reports.server.ts";
 import { REPORT_TARGET_TYPES } from "#app/modules/moderation/targets.server.ts";
 import { approvePost, deletePost, listHeldPosts } from "#app/modules/posts/posts.server.ts";

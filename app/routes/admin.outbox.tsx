@@ -3,30 +3,19 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Button } from "#app/components/ui/button.tsx";
 import { Card } from "#app/components/ui/card.tsx";
 import { audit } from "#app/modules/admin/audit.server.ts";
-import { requireRole } from "#app/modules/auth/guards.server.ts";
-import { outboxCounts, retryMail } from "#app/modules/notifications/outbox.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { requireRole } from "#app/utils/guards.server.ts";
+import { listOutbox, outboxCounts, retryMail } from "#app/modules/notifications/outbox.server.ts";
+import { OUTBOX_STATUSES } from "#app/modules/notifications/outbox-status.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
 import { DateTime } from "#app/components/date-time.tsx";
 import { pageMeta } from "#app/utils/meta.ts";
 
 export const meta: MetaFunction = () => pageMeta("Email outbox", "Emails waiting, sent and failed, with a way to send a failed one again.");
 
-const STATUSES = ["pending", "sending", "sent", "failed"] as const;
-
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "organiser");
   const status = new URL(args.request.url).searchParams.get("status");
-  const where = status && (STATUSES as readonly string[]).includes(status) ? { status } : {};
-  const [counts, messages] = await Promise.all([
-    outboxCounts(),
-    prisma.mailOutbox.findMany({
-      where,
-      orderBy: { createdAt: "desc" },
-      take: 100,
-      select: { id: true, kind: true, to: true, subject: true, status: true, attempts: true, lastError: true, nextAttemptAt: true, sentAt: true, createdAt: true },
-    }),
-  ]);
+  const [counts, messages] = await Promise.all([outboxCounts(), listOutbox(status)]);
   return { counts, messages };
 }
 
@@ -48,7 +37,7 @@ export default function AdminOutbox() {
       <p className="mt-1 text-muted">Every email waits here until the mail server accepts it; failures are retried with growing pauses.</p>
       <ul className="mt-4 flex flex-wrap gap-2">
         <li><Link to="/admin/outbox" aria-current={!current ? "page" : undefined} className="rounded-full border border-line px-3 py-1 text-sm no-underline aria-[current=page]:bg-brand-700 aria-[current=page]:text-white">All</Link></li>
-        {STATUSES.map((s) => (
+        {OUTBOX_STATUSES.map((s) => (
           <li key={s}>
             <Link to={`?status=${s}`} aria-current={current === s ? "page" : undefined} className="rounded-full border border-line px-3 py-1 text-sm no-underline aria-[current=page]:bg-brand-700 aria-[current=page]:text-white">
               {s} ({counts[s] ?? 0})

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card } from "#app/components/ui/card.tsx";
 import { CheckboxField, SelectField, TextField } from "#app/components/ui/field.tsx";
-import { requireRole } from "#app/modules/auth/guards.server.ts";
+import { requireRole } from "#app/utils/guards.server.ts";
 import { rosterViewer } from "#app/modules/roster/access.server.ts";
 import { importRosterCsv, type ImportReport } from "#app/modules/roster/csv.server.ts";
 import { CSV_COLUMNS } from "#app/modules/roster/taxonomy.ts";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { Button } from "#app/components/ui/button.tsx";
 import { Card } from "#app/components/ui/card.tsx";
 import { assignableRoles, changeRole, listUsers } from "#app/modules/admin/users.server.ts";
-import { requireRole } from "#app/modules/auth/guards.server.ts";
+import { requireRole } from "#app/utils/guards.server.ts";
 import { ROLE_LABELS, ROLES } from "#app/modules/auth/roles.ts";
 import { countryName } from "#app/utils/countries.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";

@@ -6,7 +6,7 @@ import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card } from "#app/components/ui/card.tsx";
 import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
 import { Download } from "#app/components/ui/icons.tsx";
-import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
+import { requireVerifiedUser } from "#app/utils/guards.server.ts";
 import { DecideSchema, EndorseSchema, InterestSchema, WithdrawSchema } from "#app/modules/calls/calls.schema.ts";
 import { callPageData, findCall } from "#app/modules/calls/calls.server.ts";
 import { decideInterest, endorseInterest, expressInterest, withdrawInterest } from "#app/modules/calls/interests.server.ts";

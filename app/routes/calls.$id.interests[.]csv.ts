@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRole } from "#app/modules/auth/guards.server.ts";
+import { requireRole } from "#app/utils/guards.server.ts";
 import { findCall } from "#app/modules/calls/calls.server.ts";
 import { interestsCsv } from "#app/modules/calls/interests.server.ts";
 

@@ -4,7 +4,7 @@ import { CallFactsList } from "#app/components/calls/call-facts.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Card, PageHeader } from "#app/components/ui/card.tsx";
 import { Plus } from "#app/components/ui/icons.tsx";
-import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
+import { requireVerifiedUser } from "#app/utils/guards.server.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import { listCalls } from "#app/modules/calls/calls.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";

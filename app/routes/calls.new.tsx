@@ -6,7 +6,7 @@ import { Alert, Card } from "#app/components/ui/card.tsx";
 import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
 import { listActions } from "#app/modules/actions/catalogue.server.ts";
 import { REGIONS, THEMATIC_AREAS } from "#app/modules/actions/taxonomy.ts";
-import { requireRole } from "#app/modules/auth/guards.server.ts";
+import { requireRole } from "#app/utils/guards.server.ts";
 import { CallInputSchema } from "#app/modules/calls/calls.schema.ts";
 import { publishCall } from "#app/modules/calls/calls.server.ts";
 import { CALL_FORMAT_LABELS, CALL_FORMATS } from "#app/modules/calls/rules.ts";

@@ -6,7 +6,7 @@ import { Badge } from "#app/components/roster/filters.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card, PageHeader } from "#app/components/ui/card.tsx";
 import { TextAreaField } from "#app/components/ui/field.tsx";
-import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
+import { requireVerifiedUser } from "#app/utils/guards.server.ts";
 import { canManageState, rosterViewer } from "#app/modules/roster/access.server.ts";
 import { decideApplication, listPendingApplications } from "#app/modules/roster/applications.server.ts";
 import { expertsOfState, focalPointsOf } from "#app/modules/roster/focal-points.server.ts";

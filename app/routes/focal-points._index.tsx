@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Badge } from "#app/components/roster/filters.tsx";
 import { Card, PageHeader } from "#app/components/ui/card.tsx";
-import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
+import { requireVerifiedUser } from "#app/utils/guards.server.ts";
 import { rosterViewer } from "#app/modules/roster/access.server.ts";
 import { listPendingApplications } from "#app/modules/roster/applications.server.ts";
 import { focalPointsByState } from "#app/modules/roster/focal-points.server.ts";

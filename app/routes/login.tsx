@@ -5,7 +5,7 @@ import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card } from "#app/components/ui/card.tsx";
 import { TextField } from "#app/components/ui/field.tsx";
 import { LoginSchema } from "#app/modules/auth/auth.schema.ts";
-import { requireAnonymous } from "#app/modules/auth/guards.server.ts";
+import { requireAnonymous } from "#app/utils/guards.server.ts";
 import { attemptLogIn } from "#app/modules/auth/login-throttle.server.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
 import { safeRedirect } from "#app/utils/misc.ts";

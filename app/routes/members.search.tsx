@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
+import { requireVerifiedUser } from "#app/utils/guards.server.ts";
 import { searchMembersByName } from "#app/modules/posts/mentions.server.ts";
 
 /** Members matching a name, for the @ mention autocomplete (signed-in members only). */

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DateTime } from "#app/components/date-time.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Card, PageHeader } from "#app/components/ui/card.tsx";
-import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
+import { requireVerifiedUser } from "#app/utils/guards.server.ts";
 import { listNotifications, markNotificationsRead } from "#app/modules/notifications/notify.server.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";

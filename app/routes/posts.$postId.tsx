@@ -9,7 +9,7 @@ import { Reactions } from "#app/components/posts/reactions.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card } from "#app/components/ui/card.tsx";
 import { TextAreaField } from "#app/components/ui/field.tsx";
-import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
+import { requireVerifiedUser } from "#app/utils/guards.server.ts";
 import { reportContent } from "#app/modules/moderation/reports.server.ts";
 import { addComment, deleteComment, editComment, listComments } from "#app/modules/posts/comments.server.ts";
 import { CommentInputSchema, ReactionInputSchema, ReportInputSchema } from "#app/modules/posts/posts.schema.ts";

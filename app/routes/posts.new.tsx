@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PostForm } from "#app/components/posts/post-form.tsx";
 import { Card } from "#app/components/ui/card.tsx";
-import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
+import { requireVerifiedUser } from "#app/utils/guards.server.ts";
 import { PostInputSchema } from "#app/modules/posts/posts.schema.ts";
 import { createPost, listActionChoices, writingOptions } from "#app/modules/posts/posts.server.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";

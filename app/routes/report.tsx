@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
+import { requireVerifiedUser } from "#app/utils/guards.server.ts";
 import { reportContent } from "#app/modules/moderation/reports.server.ts";
 import { REPORT_TARGET_TYPES } from "#app/modules/moderation/targets.server.ts";
 import { ReportInputSchema } from "#app/modules/posts/posts.schema.ts";

@@ -6,7 +6,7 @@ import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card } from "#app/components/ui/card.tsx";
 import { CheckboxField, SelectField, TextAreaField } from "#app/components/ui/field.tsx";
 import { listActions } from "#app/modules/actions/catalogue.server.ts";
-import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
+import { requireVerifiedUser } from "#app/utils/guards.server.ts";
 import { RequestCommentSchema, RequestLinkSchema, RequestStatusSchema } from "#app/modules/requests/requests.schema.ts";
 import { commentOnRequest, getRequest, linkRequestToAction, moveRequest } from "#app/modules/requests/requests.server.ts";
 import { canLinkAction, REQUEST_STATUS_LABELS, REQUEST_TRANSITIONS, type RequestStatus } from "#app/modules/requests/rules.ts";

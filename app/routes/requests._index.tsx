@@ -4,7 +4,7 @@ import { DateTime } from "#app/components/date-time.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Card, PageHeader } from "#app/components/ui/card.tsx";
 import { Plus } from "#app/components/ui/icons.tsx";
-import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
+import { requireVerifiedUser } from "#app/utils/guards.server.ts";
 import { listRequests, submitterStates } from "#app/modules/requests/requests.server.ts";
 import { REQUEST_STATUS_LABELS, type RequestStatus } from "#app/modules/requests/rules.ts";
 import { rosterViewer } from "#app/modules/roster/access.server.ts";

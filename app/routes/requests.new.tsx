@@ -5,7 +5,7 @@ import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card } from "#app/components/ui/card.tsx";
 import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
 import { THEMATIC_AREAS } from "#app/modules/actions/taxonomy.ts";
-import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
+import { requireVerifiedUser } from "#app/utils/guards.server.ts";
 import { RequestInputSchema } from "#app/modules/requests/requests.schema.ts";
 import { submitRequest, submitterStates } from "#app/modules/requests/requests.server.ts";
 import { rosterViewer } from "#app/modules/roster/access.server.ts";

@@ -6,7 +6,7 @@ import { ResourceMeta } from "#app/components/resources/resource-meta.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Card } from "#app/components/ui/card.tsx";
 import { ArrowLeft, FileText } from "#app/components/ui/icons.tsx";
-import { requireUser } from "#app/modules/auth/guards.server.ts";
+import { requireUser } from "#app/utils/guards.server.ts";
 import { canCurate, canEditResource, getResource, setFeatured } from "#app/modules/resources/library.server.ts";
 import { fileTypeLabel } from "#app/modules/resources/taxonomy.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";

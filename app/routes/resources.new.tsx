@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useNavigation } from "@remix-run/react";
 import { ResourceForm } from "#app/components/resources/resource-form.tsx";
 import { Card } from "#app/components/ui/card.tsx";
-import { requireRole } from "#app/modules/auth/guards.server.ts";
+import { requireRole } from "#app/utils/guards.server.ts";
 import { createResource } from "#app/modules/resources/library.server.ts";
 import { parseResourceSubmission } from "#app/modules/resources/submission.server.ts";
 import { formFailure } from "#app/utils/forms.ts";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
+import { requireVerifiedUser } from "#app/utils/guards.server.ts";
 import { rosterViewer } from "#app/modules/roster/access.server.ts";
 import { readExpertPhoto } from "#app/modules/roster/photos.server.ts";
 import { photoForViewer } from "#app/modules/roster/profiles.server.ts";

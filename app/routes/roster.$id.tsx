@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ArrowLeft, Mail } from "#app/components/ui/icons.tsx";
 import { Badge } from "#app/components/roster/filters.tsx";
 import { Alert, Card } from "#app/components/ui/card.tsx";
-import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
+import { requireVerifiedUser } from "#app/utils/guards.server.ts";
 import { rosterViewer } from "#app/modules/roster/access.server.ts";
 import { isStale } from "#app/modules/roster/freshness.server.ts";
 import { getExpertProfile } from "#app/modules/roster/profiles.server.ts";

@@ -4,7 +4,7 @@ import { BarChart3, Download, UserPlus } from "#app/components/ui/icons.tsx";
 import { Badge, FilterSelect, FilterText, Pagination } from "#app/components/roster/filters.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Card, PageHeader } from "#app/components/ui/card.tsx";
-import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
+import { requireVerifiedUser } from "#app/utils/guards.server.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import { rosterViewer } from "#app/modules/roster/access.server.ts";
 import { directoryParams, parseDirectoryQuery, type DirectoryQuery } from "#app/modules/roster/directory-query.ts";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRole } from "#app/modules/auth/guards.server.ts";
+import { requireRole } from "#app/utils/guards.server.ts";
 import { rosterViewer } from "#app/modules/roster/access.server.ts";
 import { exportRosterCsv } from "#app/modules/roster/csv.server.ts";
 import { parseDirectoryQuery } from "#app/modules/roster/directory.server.ts";

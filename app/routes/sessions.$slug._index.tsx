@@ -6,7 +6,7 @@ import { Agenda, Countdown, ReaderTime, SessionTime, StatusBadge } from "#app/co
 import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card } from "#app/components/ui/card.tsx";
 import { CheckboxField, TextAreaField } from "#app/components/ui/field.tsx";
-import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
+import { requireVerifiedUser } from "#app/utils/guards.server.ts";
 import { FeedbackSchema, RegisterSchema } from "#app/modules/coffee/coffee.schema.ts";
 import { webcalUrl } from "#app/modules/coffee/calendar.server.ts";
 import { getCoffeePage } from "#app/modules/coffee/coffee.server.ts";

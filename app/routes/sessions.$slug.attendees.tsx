@@ -4,7 +4,7 @@ import { Download } from "#app/components/ui/icons.tsx";
 import { SessionTime } from "#app/components/coffee/session-time.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Card, PageHeader } from "#app/components/ui/card.tsx";
-import { requireRole } from "#app/modules/auth/guards.server.ts";
+import { requireRole } from "#app/utils/guards.server.ts";
 import { listAttendees, markAttendance } from "#app/modules/coffee/registration.server.ts";
 import { countryName } from "#app/utils/countries.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";

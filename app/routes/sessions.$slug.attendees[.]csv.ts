@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRole } from "#app/modules/auth/guards.server.ts";
+import { requireRole } from "#app/utils/guards.server.ts";
 import { attendeesCsv, listAttendees } from "#app/modules/coffee/registration.server.ts";
 
 /** The attendee list as CSV, for organisers. */

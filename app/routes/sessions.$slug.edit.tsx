@@ -7,7 +7,7 @@ import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card, PageHeader } from "#app/components/ui/card.tsx";
 import { CheckboxField, SelectField, TextField } from "#app/components/ui/field.tsx";
 import { spotlightChoices } from "#app/modules/actions/spotlights.server.ts";
-import { requireRole } from "#app/modules/auth/guards.server.ts";
+import { requireRole } from "#app/utils/guards.server.ts";
 import { CoffeeFormSchema, SpeakerSchema } from "#app/modules/coffee/coffee.schema.ts";
 import {
   addSpeaker,

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Card, PageHeader } from "#app/components/ui/card.tsx";
-import { requireRole } from "#app/modules/auth/guards.server.ts";
+import { requireRole } from "#app/utils/guards.server.ts";
 import { feedbackResults } from "#app/modules/coffee/coffee.server.ts";
 import { DateTime } from "#app/components/date-time.tsx";
 import { pageMeta } from "#app/utils/meta.ts";

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CoffeeForm } from "#app/components/coffee/coffee-form.tsx";
 import { Card, PageHeader } from "#app/components/ui/card.tsx";
-import { requireRole } from "#app/modules/auth/guards.server.ts";
+import { requireRole } from "#app/utils/guards.server.ts";
 import { CoffeeFormSchema } from "#app/modules/coffee/coffee.schema.ts";
 import { createCoffee, listActionChoices } from "#app/modules/coffee/coffee.server.ts";
 import { allTimeZones } from "#app/modules/coffee/time.ts";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
+import { requireVerifiedUser } from "#app/utils/guards.server.ts";
 import { qaAccess } from "#app/modules/qa/access.server.ts";
 import { sortQuestions, type QaQuestion } from "#app/modules/qa/events.ts";
 import { joinCodeFor, qrSvg } from "#app/modules/qa/join-code.server.ts";

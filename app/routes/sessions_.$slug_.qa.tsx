@@ -8,7 +8,7 @@ import { QuestionCard } from "#app/components/qa/question-card.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card, PageHeader } from "#app/components/ui/card.tsx";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
-import { requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
+import { requireVerifiedUser } from "#app/utils/guards.server.ts";
 import { qaAccess } from "#app/modules/qa/access.server.ts";
 import { answer, ask, moderate, vote } from "#app/modules/qa/actions.server.ts";
 import { askerStates, canModerate, MODERATION_ACTIONS, QUESTION_MAX_LENGTH, sortQuestions, type QaQuestion } from "#app/modules/qa/events.ts";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRole } from "#app/modules/auth/guards.server.ts";
+import { requireRole } from "#app/utils/guards.server.ts";
 import { findCoffee } from "#app/modules/qa/access.server.ts";
 import { questionsCsv } from "#app/modules/qa/export.server.ts";
 

@@ -7,7 +7,7 @@ import { Alert, Card } from "#app/components/ui/card.tsx";
 import { SelectField, TextField } from "#app/components/ui/field.tsx";
 import { updateProfile } from "#app/modules/auth/accounts.server.ts";
 import { ProfileSchema } from "#app/modules/auth/auth.schema.ts";
-import { requireUser } from "#app/modules/auth/guards.server.ts";
+import { requireUser } from "#app/utils/guards.server.ts";
 import { ROLE_LABELS } from "#app/modules/auth/roles.ts";
 import { parseForm } from "#app/utils/forms.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";

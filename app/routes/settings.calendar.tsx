@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useState } from "react";
 import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card } from "#app/components/ui/card.tsx";
-import { requireUser } from "#app/modules/auth/guards.server.ts";
+import { requireUser } from "#app/utils/guards.server.ts";
 import { audit } from "#app/modules/admin/audit.server.ts";
 import { webcalUrl } from "#app/modules/coffee/calendar.server.ts";
 import { privateFeedStatus, revokePrivateFeed, rotatePrivateFeed, setInviteEmails } from "#app/modules/coffee/feeds.server.ts";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "#app/modules/auth/guards.server.ts";
+import { requireUser } from "#app/utils/guards.server.ts";
 import { exportUserData } from "#app/modules/auth/privacy.server.ts";
 
 /** Resource route: the member's data as a JSON download. */

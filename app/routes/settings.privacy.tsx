@@ -5,7 +5,7 @@ import { Download } from "#app/components/ui/icons.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card } from "#app/components/ui/card.tsx";
 import { TextField } from "#app/components/ui/field.tsx";
-import { requireUser } from "#app/modules/auth/guards.server.ts";
+import { requireUser } from "#app/utils/guards.server.ts";
 import { deleteAccount } from "#app/modules/auth/privacy.server.ts";
 import { endSession } from "#app/modules/auth/session.server.ts";
 import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";

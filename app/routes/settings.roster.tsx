@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card } from "#app/components/ui/card.tsx";
 import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
-import { requireUser, requireVerifiedUser } from "#app/modules/auth/guards.server.ts";
+import { requireUser, requireVerifiedUser } from "#app/utils/guards.server.ts";
 import { removeExpertPhoto, saveExpertPhoto } from "#app/modules/roster/photos.server.ts";
 import { confirmExpertProfile, getOwnRoster, saveExpertProfile } from "#app/modules/roster/profiles.server.ts";
 import { MAX_LANGUAGE_ROWS, parseProfileForm } from "#app/modules/roster/roster.schema.ts";

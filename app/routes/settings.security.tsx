@@ -6,7 +6,7 @@ import { Alert, Card } from "#app/components/ui/card.tsx";
 import { TextField } from "#app/components/ui/field.tsx";
 import { changePassword, requestEmailChange } from "#app/modules/auth/accounts.server.ts";
 import { ChangeEmailSchema, ChangePasswordSchema } from "#app/modules/auth/auth.schema.ts";
-import { requireUser } from "#app/modules/auth/guards.server.ts";
+import { requireUser } from "#app/utils/guards.server.ts";
 import { MIN_PASSWORD_LENGTH } from "#app/modules/auth/limits.ts";
 import { formFailure, parseForm, type FormFailure } from "#app/utils/forms.ts";
 import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";

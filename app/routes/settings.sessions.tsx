@@ -5,7 +5,7 @@ import { Monitor } from "#app/components/ui/icons.tsx";
 import { Button } from "#app/components/ui/button.tsx";
 import { Card } from "#app/components/ui/card.tsx";
 import { listSessions, revokeSession } from "#app/modules/auth/accounts.server.ts";
-import { requireUser } from "#app/modules/auth/guards.server.ts";
+import { requireUser } from "#app/utils/guards.server.ts";
 import { endAllSessions, endSession } from "#app/modules/auth/session.server.ts";
 import { redirectWithToast, toastHeader } from "#app/utils/toast.server.ts";
 import { DateTime } from "#app/components/date-time.tsx";

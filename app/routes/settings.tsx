@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { NavLink, Outlet } from "@remix-run/react";
-import { requireUser } from "#app/modules/auth/guards.server.ts";
+import { requireUser } from "#app/utils/guards.server.ts";
 import { cn } from "#app/utils/misc.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 

@@ -7,7 +7,7 @@ import { Alert, Card } from "#app/components/ui/card.tsx";
 import { CheckboxField, SelectField, TextField } from "#app/components/ui/field.tsx";
 import { signUp } from "#app/modules/auth/accounts.server.ts";
 import { SignupSchema } from "#app/modules/auth/auth.schema.ts";
-import { requireAnonymous } from "#app/modules/auth/guards.server.ts";
+import { requireAnonymous } from "#app/utils/guards.server.ts";
 import { MIN_PASSWORD_LENGTH } from "#app/modules/auth/limits.ts";
 import { passwordProblem } from "#app/modules/auth/password.server.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";

@@ -7,7 +7,7 @@ import { Alert, Card } from "#app/components/ui/card.tsx";
 import { ArrowLeft } from "#app/components/ui/icons.tsx";
 import { deployedExpertsFor } from "#app/modules/actions/catalogue.server.ts";
 import { getSpotlight, setSpotlightPublished } from "#app/modules/actions/spotlights.server.ts";
-import { requireRole } from "#app/modules/auth/guards.server.ts";
+import { requireRole } from "#app/utils/guards.server.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import { countryName } from "#app/utils/countries.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";

@@ -5,7 +5,7 @@ import { SpotlightForm } from "#app/components/spotlights/spotlight-form.tsx";
 import { Card } from "#app/components/ui/card.tsx";
 import { SpotlightInputSchema } from "#app/modules/actions/actions.schema.ts";
 import { getSpotlight, updateSpotlight } from "#app/modules/actions/spotlights.server.ts";
-import { requireRole } from "#app/modules/auth/guards.server.ts";
+import { requireRole } from "#app/utils/guards.server.ts";
 import { listActionChoices } from "#app/modules/coffee/coffee.server.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";

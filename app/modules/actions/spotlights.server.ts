@@ -1,6 +1,5 @@
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { audit } from "#app/modules/admin/audit.server.ts";
-import { registerDataExporter } from "#app/modules/auth/privacy.server.ts";
 import { invalidateCoffeePages } from "#app/modules/coffee/coffee.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
@@ -129,10 +128,11 @@ export async function setSpotlightPublished(actorId: string, slug: string, publi
   return ok(null);
 }
 
-registerDataExporter("spotlights", async (userId) => ({
+/** Spotlights a person wrote (GDPR export). */
+export const exportSpotlightData = async (userId: string) => ({
   written: await prisma.spotlight.findMany({
     where: { createdById: userId },
     orderBy: { createdAt: "asc" },
     select: { slug: true, title: true, status: true, createdAt: true, publishedAt: true },
   }),
-}));
+});

@@ -61,3 +61,14 @@ export async function suspendUser(userId: string, until: Date, meta: { actorId?:
   await endAllSessions(userId, "suspended");
   return ok(null);
 }
+
+/** Account figures for the admin overview: live accounts, unconfirmed ones, and how many hold each role. */
+export async function accountCounts() {
+  const where = { deletedAt: null };
+  const [users, unverified, byRole] = await Promise.all([
+    prisma.user.count({ where }),
+    prisma.user.count({ where: { ...where, emailVerifiedAt: null } }),
+    prisma.user.groupBy({ by: ["role"], where, _count: { _all: true } }),
+  ]);
+  return { users, unverified, byRole: Object.fromEntries(byRole.map((r) => [r.role, r._count._all])) as Record<string, number> };
+}

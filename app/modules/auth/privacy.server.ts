@@ -1,24 +1,10 @@
-import type { Prisma } from "#app/generated/prisma/client.ts";
 import { audit } from "#app/modules/admin/audit.server.ts";
+import { eraseMailTo } from "#app/modules/notifications/outbox.server.ts";
+import { PRIVACY_REGISTRY } from "#app/modules/privacy/registry.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { verifyPassword } from "./password.server.ts";
 import { reauthoriseUser } from "./socket-access.server.ts";
-
-type Exporter = (userId: string) => Promise<Record<string, unknown>>;
-const exporters: { name: string; run: Exporter }[] = [];
-type Eraser = (tx: Prisma.TransactionClient, userId: string) => Promise<void>;
-const erasers: { name: string; run: Eraser }[] = [];
-
-/** Domains erase what they hold about a person when the account is deleted (same transaction). */
-export function registerAccountEraser(name: string, run: Eraser) {
-  if (!erasers.some((e) => e.name === name)) erasers.push({ name, run });
-}
-
-/** Domains add what they hold about a person (registrations, questions, profile, ...). */
-export function registerDataExporter(name: string, run: Exporter) {
-  if (!exporters.some((e) => e.name === name)) exporters.push({ name, run });
-}
 
 /** Everything we hold about a member, as JSON (GDPR access and portability). */
 export async function exportUserData(userId: string) {
@@ -29,7 +15,7 @@ export async function exportUserData(userId: string) {
   const sessions = await prisma.session.findMany({ where: { userId }, select: { createdAt: true, lastSeenAt: true, expiresAt: true, userAgent: true, ip: true } });
   const activity = await prisma.auditLog.findMany({ where: { actorId: userId }, orderBy: { createdAt: "asc" }, select: { action: true, createdAt: true, ip: true } });
   const extra: Record<string, unknown> = {};
-  for (const exporter of exporters) extra[exporter.name] = await exporter.run(userId);
+  for (const entry of PRIVACY_REGISTRY) extra[entry.name] = await entry.exportData(userId);
   return { exportedAt: new Date().toISOString(), account, sessions, activity, ...extra };
 }
 
@@ -38,17 +24,19 @@ export async function exportUserData(userId: string) {
  * wrote stays, attributed to "Former member". All sessions end.
  */
 export async function deleteAccount(userId: string, password: string): Promise<Result<null>> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true, email: true } });
   if (!(await verifyPassword(user.passwordHash, password))) {
     return fail("bad_password", "Your password is not right.", { password: "Your password is not right." });
   }
+  const erasedEmail = `deleted-${userId}@deleted.invalid`;
   await prisma.$transaction(async (tx) => {
     await tx.session.deleteMany({ where: { userId } });
     await tx.emailToken.deleteMany({ where: { userId } });
-    for (const eraser of erasers) await eraser.run(tx, userId);
+    await eraseMailTo(tx, user.email, erasedEmail);
+    for (const { erase } of PRIVACY_REGISTRY) if (typeof erase === "function") await erase(tx, userId);
     await tx.user.update({
       where: { id: userId },
-      data: { email: `deleted-${userId}@deleted.invalid`, name: "Former member", passwordHash: null, country: null, institution: null, role: "member", deletedAt: new Date() },
+      data: { email: erasedEmail, name: "Former member", passwordHash: null, country: null, institution: null, role: "member", deletedAt: new Date() },
     });
     await audit({ actorId: null, action: "user.delete", targetType: "user", targetId: userId }, tx);
   });

@@ -1,7 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { audit } from "#app/modules/admin/audit.server.ts";
-import { registerAccountEraser, registerDataExporter } from "#app/modules/auth/privacy.server.ts";
 import { notify } from "#app/modules/notifications/notify.server.ts";
 import type { RosterViewer } from "#app/modules/roster/access.server.ts";
 import { safeCell } from "#app/modules/roster/csv.server.ts";
@@ -163,13 +162,15 @@ export async function interestsCsv(callId: string) {
 
 // GDPR: an expert's interests are theirs (export). Deleting the account keeps the user row (anonymised),
 // so interests are erased here: selected ones stay as the call's outcome, without the expert's words.
-registerDataExporter("callInterests", async (userId) => ({
+/** An expert's interests in calls (GDPR export). */
+export const exportCallInterestData = async (userId: string) => ({
   interests: await prisma.callInterest.findMany({
     where: { expertId: userId },
     select: { status: true, message: true, availability: true, decisionMessage: true, createdAt: true, call: { select: { title: true } } },
   }),
-}));
-registerAccountEraser("callInterests", async (tx, userId) => {
+});
+/** Account deletion: undecided or declined interests go; a selection stays without the person's words. */
+export async function eraseCallInterestData(tx: Prisma.TransactionClient, userId: string) {
   await tx.callInterest.deleteMany({ where: { expertId: userId, status: { not: "selected" } } });
   await tx.callInterest.updateMany({ where: { expertId: userId }, data: { message: "", availability: "" } });
-});
+}

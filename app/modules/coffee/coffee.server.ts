@@ -1,9 +1,8 @@
 import { audit } from "#app/modules/admin/audit.server.ts";
-import { registerDataExporter } from "#app/modules/auth/privacy.server.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
 import { PUBLISHED_SPOTLIGHT } from "#app/modules/actions/spotlight-rules.ts";
-import { lockRows, prisma } from "#app/utils/db.server.ts";
+import { lockRows, prisma, type Prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
 import { CALENDAR_SELECT, addToCalendarLinks } from "./calendar.server.ts";
@@ -420,7 +419,8 @@ export async function promoteFromWaitlist(tx: Parameters<Parameters<typeof prism
   return waiting.length;
 }
 
-registerDataExporter("morningCoffee", async (userId) => {
+/** What Morning Coffee holds about a person (GDPR export; listed in app/modules/privacy/registry.server.ts). */
+export async function exportCoffeeData(userId: string) {
   const [registrations, feedback, speaking, calendarFeed] = await Promise.all([
     prisma.coffeeRegistration.findMany({
       where: { userId },
@@ -432,4 +432,13 @@ registerDataExporter("morningCoffee", async (userId) => {
     prisma.coffeeCalendarFeed.findUnique({ where: { userId }, select: { createdAt: true } }),
   ]);
   return { registrations, feedback, speaking, privateCalendarFeed: calendarFeed ? { createdAt: calendarFeed.createdAt, note: "Only a hash of the address is stored." } : null };
-});
+}
+
+/**
+ * Account deletion: the private calendar feed goes; registrations and feedback stay as the record of
+ * past sessions (the account row is anonymised); a speaker listing names "Former member".
+ */
+export async function eraseCoffeeData(tx: Prisma.TransactionClient, userId: string) {
+  await tx.coffeeCalendarFeed.deleteMany({ where: { userId } });
+  await tx.coffeeSpeaker.updateMany({ where: { userId }, data: { name: "Former member", userId: null } });
+}

@@ -53,3 +53,22 @@ export function listNotifications(userId: string, take = 50) {
 export async function markNotificationsRead(userId: string, now = new Date()) {
   await prisma.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: now } });
 }
+
+/** Notifications a person received (GDPR export). */
+export async function exportNotificationData(userId: string) {
+  return {
+    received: await prisma.notification.findMany({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      select: { kind: true, subjectUrl: true, subjectTitle: true, message: true, createdAt: true, readAt: true },
+    }),
+  };
+}
+
+/**
+ * Account deletion: a person's notifications go, and so do the ones they caused (their text may
+ * name them, such as "Jana Novak expressed interest in this call").
+ */
+export async function eraseNotificationData(tx: Prisma.TransactionClient, userId: string) {
+  await tx.notification.deleteMany({ where: { OR: [{ userId }, { actorId: userId }] } });
+}

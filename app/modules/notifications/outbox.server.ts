@@ -3,6 +3,7 @@ import { prisma } from "#app/utils/db.server.ts";
 import { logger } from "#app/utils/logger.server.ts";
 import { getMailTransport, outboxMessageId, type MailTransport } from "#app/utils/mail.server.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
+import { OUTBOX_STATUSES } from "./outbox-status.ts";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
@@ -133,4 +134,24 @@ export async function outboxCounts() {
   const counts: Record<string, number> = { pending: 0, sending: 0, sent: 0, failed: 0 };
   for (const r of rows) counts[r.status] = r._count._all;
   return counts;
+}
+
+/** The newest emails in the outbox (100), optionally of one status, for the admin page. */
+export async function listOutbox(status?: string | null) {
+  const where = status && (OUTBOX_STATUSES as readonly string[]).includes(status) ? { status } : {};
+  return prisma.mailOutbox.findMany({
+    where,
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: { id: true, kind: true, to: true, subject: true, status: true, attempts: true, lastError: true, nextAttemptAt: true, sentAt: true, createdAt: true },
+  });
+}
+
+/**
+ * Account deletion: emails not yet sent to the address are dropped; the outbox record of sent (or
+ * in-flight) ones keeps only its kind, times and Message-ID.
+ */
+export async function eraseMailTo(tx: Prisma.TransactionClient, email: string, replacement: string) {
+  await tx.mailOutbox.deleteMany({ where: { to: email, status: { in: ["pending", "failed"] } } });
+  await tx.mailOutbox.updateMany({ where: { to: email }, data: { to: replacement, subject: "(erased with the account)", ...SENT_BODY } });
 }

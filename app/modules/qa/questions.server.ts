@@ -1,5 +1,4 @@
 import { audit } from "#app/modules/admin/audit.server.ts";
-import { registerDataExporter } from "#app/modules/auth/privacy.server.ts";
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
 import { lockRows, prisma, type Prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
@@ -251,7 +250,8 @@ export async function answerQuestion(user: SessionUser | null, input: { question
 
 export type { QaCoffee };
 
-registerDataExporter("qa", async (userId) => ({
+/** Questions asked, votes and Q&A roles (GDPR export). */
+export const exportQaData = async (userId: string) => ({
   questions: await prisma.qaQuestion.findMany({
     where: { authorId: userId },
     select: { coffeeId: true, body: true, anonymous: true, status: true, answer: true, voteCount: true, createdAt: true },
@@ -259,4 +259,4 @@ registerDataExporter("qa", async (userId) => ({
   }),
   votes: await prisma.qaVote.findMany({ where: { userId }, select: { questionId: true, createdAt: true } }),
   qaRoles: await prisma.qaRole.findMany({ where: { userId }, select: { coffeeId: true, role: true, createdAt: true } }),
-}));
+});

@@ -1,6 +1,5 @@
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { audit } from "#app/modules/admin/audit.server.ts";
-import { registerAccountEraser, registerDataExporter } from "#app/modules/auth/privacy.server.ts";
 import { notify } from "#app/modules/notifications/notify.server.ts";
 import type { RosterViewer } from "#app/modules/roster/access.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
@@ -123,12 +122,15 @@ export async function linkRequestToAction(actor: RosterViewer, id: string, actio
 
 // GDPR: a person's requests are in their export. On deletion the request stays (it belongs to the
 // institutions involved) without its submitter.
-registerDataExporter("exchangeRequests", async (userId) => ({
+/** Requests a person submitted (GDPR export). */
+export const exportRequestData = async (userId: string) => ({
   submitted: await prisma.exchangeRequest.findMany({
     where: { submitterId: userId },
     select: { topic: true, euInstitutions: true, partnerInstitutions: true, thematicArea: true, description: true, status: true, createdAt: true, comments: { where: { internal: false }, select: { body: true, createdAt: true } } },
   }),
-}));
-registerAccountEraser("exchangeRequests", async (tx, userId) => {
-  await tx.exchangeRequest.updateMany({ where: { submitterId: userId }, data: { submitterId: null } });
+  commentsWritten: await prisma.requestComment.findMany({ where: { authorId: userId }, orderBy: { createdAt: "asc" }, select: { requestId: true, body: true, internal: true, toStatus: true, createdAt: true } }),
 });
+/** Account deletion: a submitted request stays for the Member State, without its submitter. */
+export async function eraseRequestData(tx: Prisma.TransactionClient, userId: string) {
+  await tx.exchangeRequest.updateMany({ where: { submitterId: userId }, data: { submitterId: null } });
+}

@@ -1,6 +1,5 @@
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { audit } from "#app/modules/admin/audit.server.ts";
-import { registerDataExporter } from "#app/modules/auth/privacy.server.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
@@ -189,10 +188,11 @@ export function resourceFile(id: string) {
   return prisma.resource.findUnique({ where: { id }, select: { fileKey: true, fileName: true, fileType: true } });
 }
 
-registerDataExporter("resources", async (userId) => ({
+/** Resources a person added (GDPR export). */
+export const exportResourceData = async (userId: string) => ({
   added: await prisma.resource.findMany({
     where: { createdById: userId },
     orderBy: { createdAt: "asc" },
     select: { id: true, title: true, summary: true, body: true, externalUrl: true, fileName: true, topic: true, region: true, language: true, createdAt: true, updatedAt: true, tags: { select: { tag: true } } },
   }),
-}));
+});

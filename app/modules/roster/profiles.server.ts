@@ -1,5 +1,4 @@
 import { audit } from "#app/modules/admin/audit.server.ts";
-import { registerAccountEraser, registerDataExporter } from "#app/modules/auth/privacy.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { countryName } from "#app/utils/countries.ts";
 import { prisma } from "#app/utils/db.server.ts";
@@ -147,7 +146,8 @@ export async function photoForViewer(viewer: RosterViewer, userId: string) {
   return profile.photoPath;
 }
 
-registerDataExporter("expertRoster", async (userId) => {
+/** Roster profile, applications, deployments and Focal Point designations (GDPR export). */
+export async function exportRosterData(userId: string) {
   const [profile, applications, deployments, focalPoint] = await Promise.all([
     prisma.expertProfile.findUnique({ where: { userId }, select: { ...profileSelect, reminderSentAt: true, updatedAt: true } }),
     prisma.rosterApplication.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { memberState: true, status: true, reason: true, createdAt: true, decidedAt: true } }),
@@ -160,12 +160,12 @@ registerDataExporter("expertRoster", async (userId) => {
     deployments,
     focalPointDesignations: focalPoint,
   };
-});
+}
 
 // A deleted account leaves the roster: profile, lists, deployments, applications and designations go.
-registerAccountEraser("expertRoster", async (tx, userId) => {
+export async function eraseRosterData(tx: Prisma.TransactionClient, userId: string) {
   await tx.expertProfile.deleteMany({ where: { userId } });
   await tx.rosterApplication.deleteMany({ where: { userId } });
   await tx.focalPoint.deleteMany({ where: { userId } });
   invalidateDirectoryIndex();
-});
+}

@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
-import { hasRole, type Role } from "./roles.ts";
-import type { SessionUser } from "./session.server.ts";
+import { hasRole, type Role } from "#app/modules/auth/roles.ts";
+import type { SessionUser } from "#app/modules/auth/session.server.ts";
 
 type Args = { request: Request; context: { user: SessionUser | null } };
 
