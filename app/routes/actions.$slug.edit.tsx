@@ -8,8 +8,9 @@ import { getActionForEdit, updateAction } from "#app/modules/actions/catalogue.s
 import { requireRole } from "#app/utils/guards.server.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.code ?? "Action"} — MIEUX+ Community` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Edit ${data?.code ?? "Action"}`, "Change what the Actions catalogue shows about a MIEUX+ Action.");
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 

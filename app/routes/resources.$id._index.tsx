@@ -10,8 +10,9 @@ import { requireUser } from "#app/utils/guards.server.ts";
 import { canCurate, canEditResource, getResource, setFeatured } from "#app/modules/resources/library.server.ts";
 import { fileTypeLabel } from "#app/modules/resources/taxonomy.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.resource.title} — MIEUX+ Resources` : "Resource not found — MIEUX+ Community" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => data ? pageMeta(data.resource.title, data.resource.summary || "A resource from the MIEUX+ library: guides, publications and cultural-agility tips.") : pageMeta("Resource not found", "This resource does not exist or was removed.");
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const resource = await getResource(params.id ?? "");

@@ -8,8 +8,9 @@ import { canEditResource, getResource, updateResource } from "#app/modules/resou
 import { parseResourceSubmission } from "#app/modules/resources/submission.server.ts";
 import { formFailure } from "#app/utils/forms.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.resource.title ?? "resource"} — MIEUX+ Community` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Edit ${data?.resource.title ?? "resource"}`, "Change a resource of the MIEUX+ library.");
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);

@@ -8,8 +8,9 @@ import { createResource } from "#app/modules/resources/library.server.ts";
 import { parseResourceSubmission } from "#app/modules/resources/submission.server.ts";
 import { formFailure } from "#app/utils/forms.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "Add a resource — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("Add a resource", "Add a guide, a publication or a cultural-agility tip to the MIEUX+ library.");
 
 export function loader(args: LoaderFunctionArgs) {
   requireRole(args, "focal_point");

@@ -11,8 +11,9 @@ import { requireRole } from "#app/utils/guards.server.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import { countryName } from "#app/utils/countries.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.spotlight.title} — MIEUX+ Spotlights` : "Spotlight not found — MIEUX+ Community" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => data ? pageMeta(data.spotlight.title, data.spotlight.summary || "An Action Spotlight: highlights, achievements and the migration context of the featured country.") : pageMeta("Spotlight not found", "This Spotlight does not exist or is not published.");
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const organiser = hasRole(context.user?.role, "organiser");

@@ -9,8 +9,9 @@ import { requireRole } from "#app/utils/guards.server.ts";
 import { listActionChoices } from "#app/modules/coffee/coffee.server.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.spotlight.title ?? "Spotlight"} — MIEUX+ Community` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Edit ${data?.spotlight.title ?? "Spotlight"}`, "Change an Action Spotlight and preview it before publishing.");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "organiser");

@@ -9,8 +9,9 @@ import { requireRole } from "#app/utils/guards.server.ts";
 import { listActionChoices } from "#app/modules/coffee/coffee.server.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
 import { redirectWithToast } from "#app/utils/toast.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = () => [{ title: "New Spotlight — MIEUX+ Community" }];
+export const meta: MetaFunction = () => pageMeta("New Spotlight", "Write an Action Spotlight: highlights, achievements and the migration context of the featured country.");
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "organiser");
