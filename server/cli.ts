@@ -1,4 +1,4 @@
-/** `npm run cli -- <command>`: operator commands (DESIGN.md §3). */
+/** `npm run cli -- <command>`: operator commands (the operating commands in README.md). */
 import "dotenv/config";
 import { EnvError, parseEnv } from "#app/utils/env.server.ts";
 import { CliError, parseArgs } from "./cli/types.ts";

@@ -1,7 +1,7 @@
 /**
  * What search engines may index: the public pages (home, sessions, resources, Spotlights), not
  * the roster, accounts, administration or data exports. A plain-text resource route, it is also the
- * benchmarks' "trivial route" through the whole Remix stack (tests/bench, DESIGN.md §7).
+ * benchmarks' "trivial route" through the whole Remix stack (tests/bench, docs/performance.md).
  */
 export function loader() {
   const body = [

@@ -35,7 +35,7 @@ const PRESENCE_STALE_MS = 30_000;
 const failure = (code: QaErrorCode, message: string) => ({ ok: false as const, error: { code, message } });
 
 /**
- * The live Q&A namespace (DESIGN.md §5). Every event is rate limited, validated with zod and
+ * The live Q&A namespace (the Live Q&A protocol in README.md). Every event is rate limited, validated with zod and
  * authorised again through the qa module; writes are durable before anything is broadcast.
  */
 export function registerQaNamespace(io: Server, { clustered }: { clustered: boolean }) {

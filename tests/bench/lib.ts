@@ -9,7 +9,7 @@ export type BenchResult = {
   metric: string;
   value: number;
   unit: string;
-  /** The DESIGN.md §7 target, in words (e.g. "≥ 300"). */
+  /** The docs/performance.md target, in words (e.g. "≥ 300"). */
   target?: string;
   pass?: boolean;
 };

@@ -1,4 +1,4 @@
-/** The names the network uses (DESIGN.md §1). */
+/** The names the network uses (README.md). */
 export const THEMATIC_AREAS = [
   "Legal migration and mobility",
   "Migration and development",

@@ -1,5 +1,5 @@
 /**
- * The live Q&A protocol (DESIGN.md §5), typed once for the server (server/socket/qa.ts), the
+ * The live Q&A protocol (documented in README.md, "Live Q&A protocol"), typed once for the server (server/socket/qa.ts), the
  * browser hook (app/modules/qa/use-qa-socket.ts) and the tests. No server-only imports here.
  */
 import { z } from "zod";

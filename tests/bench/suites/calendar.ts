@@ -1,5 +1,5 @@
 /**
- * Morning Coffee and calendar benchmarks (DESIGN.md §7):
+ * Morning Coffee and calendar benchmarks (docs/performance.md):
  *  - the public calendar feed with 500 sessions: < 20 ms per request (cold: right after a change,
  *    warm: cached body, and a 304 revalidation);
  *  - the Morning Coffee page: ≥ 300 req/s and p99 ≤ 150 ms at 50 connections, and its ratio to

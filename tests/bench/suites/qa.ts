@@ -1,5 +1,5 @@
 /**
- * Live Q&A under load (DESIGN.md §7): N real socket.io clients in one session, held by worker
+ * Live Q&A under load (docs/performance.md): N real socket.io clients in one session, held by worker
  * processes; 10 questions/s and 200 votes/s from driver clients; the same load against a bare
  * Socket.IO relay as the baseline; then a server restart and the reconnect storm.
  *

@@ -22,7 +22,7 @@ const SEARCHES = [
   "/roster?q=integration&available=1",
 ];
 
-/** Roster directory searches at 10,000 experts against /healthz on the same server (DESIGN.md §7). */
+/** Roster directory searches at 10,000 experts against /healthz on the same server (docs/performance.md). */
 const suite: BenchSuite = {
   name: "roster",
   description: `roster directory search (text + filters) at ${EXPERTS.toLocaleString("en-GB")} experts vs /healthz, 50 connections`,

@@ -4,7 +4,7 @@ import { TMP } from "#tests/setup/paths.ts";
 import type { BenchResult, BenchSuite } from "../lib.ts";
 
 /**
- * SQLite write throughput (DESIGN.md §7: ≥ 500 votes/s with WAL, synchronous=NORMAL, busy_timeout):
+ * SQLite write throughput (docs/performance.md: ≥ 500 votes/s with WAL, synchronous=NORMAL, busy_timeout):
  * the Q&A vote writer itself (group commit, vote row + recount in one transaction), in this process
  * against its own database, with 50 votes in flight at any time.
  */
