@@ -1,5 +1,6 @@
 import { readCalendarReplies } from "#app/modules/coffee/replies.server.ts";
 import { logger } from "#app/utils/logger.server.ts";
+import { startPeriodicJob } from "./periodic.ts";
 
 const INTERVAL_MS = 60_000;
 
@@ -8,26 +9,11 @@ const INTERVAL_MS = 60_000;
  * process: a reply applied twice changes nothing, and each message is marked \Seen once read.
  */
 export function startCalendarReplies({ intervalMs = INTERVAL_MS }: { intervalMs?: number } = {}) {
-  let running: Promise<unknown> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (stopped || running) return;
-    running = readCalendarReplies()
-      .catch((error: Error) => logger.error({ err: { message: error.message, code: (error as { code?: string }).code } }, "reading calendar replies failed"))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  const first = setTimeout(tick, 5_000);
-  first.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      clearTimeout(first);
-      await running;
-    },
-  };
+  return startPeriodicJob({
+    run: readCalendarReplies,
+    // Message and code only: an IMAP error may carry the connection details.
+    onError: (error) => logger.error({ err: { message: (error as Error).message, code: (error as { code?: string }).code } }, "reading calendar replies failed"),
+    intervalMs,
+    firstRunMs: 5_000,
+  });
 }

@@ -1,5 +1,6 @@
 import { sendDueReminders } from "#app/modules/coffee/reminders.server.ts";
 import { logger } from "#app/utils/logger.server.ts";
+import { startPeriodicJob } from "./periodic.ts";
 
 const INTERVAL_MS = 60_000;
 
@@ -8,26 +9,10 @@ const INTERVAL_MS = 60_000;
  * claimed in the database, so several processes (or a restart) never send one twice.
  */
 export function startCoffeeReminders({ intervalMs = INTERVAL_MS }: { intervalMs?: number } = {}) {
-  let running: Promise<unknown> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (stopped || running) return;
-    running = sendDueReminders(new Date())
-      .catch((error) => logger.error({ err: error }, "Morning Coffee reminder pass failed"))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  const first = setTimeout(tick, 2_000);
-  first.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      clearTimeout(first);
-      await running;
-    },
-  };
+  return startPeriodicJob({
+    run: () => sendDueReminders(new Date()),
+    onError: (error) => logger.error({ err: error }, "Morning Coffee reminder pass failed"),
+    intervalMs,
+    firstRunMs: 2_000,
+  });
 }

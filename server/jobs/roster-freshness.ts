@@ -1,5 +1,6 @@
 import { sendFreshnessReminders } from "#app/modules/roster/freshness.server.ts";
 import { logger } from "#app/utils/logger.server.ts";
+import { startPeriodicJob } from "./periodic.ts";
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -9,30 +10,10 @@ const HOUR_MS = 60 * 60 * 1000;
  * processes never send one twice.
  */
 export function startRosterFreshnessJob({ intervalMs = HOUR_MS, firstRunMs = 60_000, now = () => new Date() }: { intervalMs?: number; firstRunMs?: number; now?: () => Date } = {}) {
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (stopped || running) return;
-    running = (async () => {
-      try {
-        await sendFreshnessReminders({ now: now() });
-      } catch (error) {
-        logger.error({ err: error }, "roster freshness reminders failed");
-      } finally {
-        running = null;
-      }
-    })();
-  };
-  const first = setTimeout(tick, firstRunMs);
-  first.unref();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodicJob({
+    run: () => sendFreshnessReminders({ now: now() }),
+    onError: (error) => logger.error({ err: error }, "roster freshness reminders failed"),
+    intervalMs,
+    firstRunMs,
+  });
 }
