@@ -1,4 +1,4 @@
-import { prisma } from "#app/utils/db.server.ts";
+import { containsText, prisma } from "#app/utils/db.server.ts";
 
 /**
  * A mention is the markdown link the composer inserts: `[@Name](/roster/<userId>)`. Storing the
@@ -21,10 +21,9 @@ export async function mentionedMembers(markdown: string) {
 export async function searchMembersByName(q: string, take = 8) {
   const query = q.trim().slice(0, 60);
   if (query.length < 2) return [];
-  // Written without `mode: "insensitive"` (SQLite has no such option): the usual capitalisations.
-  const variants = [...new Set([query, query.toLowerCase(), query[0]!.toUpperCase() + query.slice(1).toLowerCase()])];
   return prisma.user.findMany({
-    where: { deletedAt: null, emailVerifiedAt: { not: null }, OR: variants.map((v) => ({ name: { contains: v } })) },
+    // Case-insensitive on both engines (containsText: SQLite's LIKE folds ASCII, PostgreSQL gets ILIKE).
+    where: { deletedAt: null, emailVerifiedAt: { not: null }, name: containsText(query) },
     orderBy: { name: "asc" },
     take,
     select: { id: true, name: true, country: true },

@@ -1,7 +1,7 @@
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { audit } from "#app/modules/admin/audit.server.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { containsText, prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { removeResourceFile, storeResourceFile, type CheckedFile } from "./files.server.ts";
 import type { LibraryQuery, ResourceInput } from "./resources.schema.ts";
@@ -69,7 +69,7 @@ export async function listLibrary(query: LibraryQuery, { take = 60 }: { take?: n
     onlyResources
       ? Promise.resolve([])
       : prisma.post.findMany({
-          where: { kind: "resource", AND: words.map((w) => ({ OR: [{ title: { contains: w } }, { body: { contains: w } }] })) },
+          where: { kind: "resource", AND: words.map((w) => ({ OR: [{ title: containsText(w) }, { body: containsText(w) }] })) },
           orderBy: { createdAt: "desc" },
           take: 20,
           select: { id: true, title: true, body: true, createdAt: true, author: { select: { name: true, deletedAt: true } } },
