@@ -64,6 +64,23 @@ describe("immediate emails", () => {
     expect(email.text).toContain(listUnsubscribe!.slice(1, -1));
   });
 
+  it("renders a message once for many readers, yet each copy names its reader and carries their own unsubscribe link", async () => {
+    const a = await createUser({ name: "Seán O'Brien & Co <x>" });
+    const b = await createUser({ name: "Beatrix Bauer" });
+    await notify([a, b].map((u) => ({ userId: u.id, kind: "call_match" as const, subject: { url: "/calls/shared", title: "Shared call" } })));
+    const [ma, mb] = await Promise.all([mail().waitFor((m) => m.to.includes(a.email)), mail().waitFor((m) => m.to.includes(b.email))]);
+    expect(ma.text).toContain("Hello Seán O'Brien & Co <x>,");
+    expect(ma.html).toContain("Seán O&#x27;Brien &amp; Co &lt;x&gt;");
+    expect(mb.text).toContain("Hello Beatrix Bauer,");
+    for (const [m, u] of [[ma, a], [mb, b]] as const) {
+      const link = header(m, "List-Unsubscribe")!.slice(1, -1);
+      expect(link).toContain(`/unsubscribe/${u.id}.call_match.`);
+      expect(m.text).toContain(link);
+      expect(m.html).toContain(link);
+      expect(`${m.text}${m.html}`).not.toMatch(/XRECIPIENTNAMEX|unsubscribe\.invalid/);
+    }
+  });
+
   it("keeps digest kinds for the digest, sends nothing for 'off', and nothing to unverified, suspended or deleted accounts", async () => {
     const member = await createUser();
     await notify({ userId: member.id, kind: "mention", subject }); // a digest kind by default

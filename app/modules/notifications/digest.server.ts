@@ -59,7 +59,7 @@ async function sharedContent(from: Date, to: Date, now: Date): Promise<Shared> {
 }
 
 /** The member's own notifications of the week that they asked to receive in the digest, not about hidden or deleted content. */
-async function ownNotifications(db: Prisma.TransactionClient, userId: string, from: Date, to: Date) {
+async function ownNotifications(db: Prisma.TransactionClient | typeof prisma, userId: string, from: Date, to: Date) {
   const prefs = await getEmailPreferences(userId, db);
   const kinds = Object.keys(NOTIFICATION_KINDS).filter((k) => isNotificationKind(k) && prefs.kinds[k] === "digest");
   if (!kinds.length) return [];
@@ -113,27 +113,38 @@ export async function sendWeeklyDigests(now: Date = new Date(), { limit = Infini
     select: { id: true, email: true, name: true },
   });
   const base = getEnv().APP_URL;
-  for (const member of members) {
+  // Start at a random member: several processes then share the work instead of queueing behind
+  // each other on the same claims (the claims alone keep it exactly once).
+  const start = members.length ? Math.floor(Math.random() * members.length) : 0;
+  for (const member of [...members.slice(start), ...members.slice(0, start)]) {
     if (result.sent + result.empty >= limit) break;
+    if (await prisma.digestClaim.findUnique({ where: { userId_week: { userId: member.id, week } }, select: { week: true } })) {
+      result.skipped++; // another process got there first
+      continue;
+    }
     try {
+      // Built before the transaction, so the write lock is held only for two short inserts
+      // (rendering takes tens of milliseconds); a member another process claims meanwhile costs
+      // one wasted render, never a second email.
+      const mine = await ownNotifications(prisma, member.id, from, dueAt);
+      const sections: DigestSection[] = [
+        { heading: "What happened to your content", items: mine },
+        { heading: "New posts", items: shared.posts },
+        { heading: "Open calls for experts", items: shared.calls },
+        { heading: "New Action Spotlights", items: shared.spotlights },
+        { heading: "Upcoming Morning Coffees", items: shared.coffees },
+      ].filter((s) => s.items.length > 0);
+      let email: (Awaited<ReturnType<typeof weeklyDigestMessage>> & { headers: Record<string, string> }) | null = null;
+      if (sections.length) {
+        const { url, headers } = await unsubscribeLink(member.id, DIGEST);
+        email = { ...(await weeklyDigestMessage({ name: member.name, week, sections, preferencesLink: `${base}/settings/notifications`, unsubscribeLink: url })), headers };
+      }
       const emailed = await withBusyRetry(() =>
         prisma.$transaction(async (tx) => {
-          // The claim first: a second process blocks here (or fails) instead of building the same email.
-          await tx.digestClaim.create({ data: { userId: member.id, week, emailed: false } });
-          const mine = await ownNotifications(tx, member.id, from, dueAt);
-          const sections: DigestSection[] = [
-            { heading: "What happened to your content", items: mine },
-            { heading: "New posts", items: shared.posts },
-            { heading: "Open calls for experts", items: shared.calls },
-            { heading: "New Action Spotlights", items: shared.spotlights },
-            { heading: "Upcoming Morning Coffees", items: shared.coffees },
-          ].filter((s) => s.items.length > 0);
-          if (!sections.length) return false;
-          const { url, headers } = await unsubscribeLink(member.id, DIGEST, tx);
-          const message = await weeklyDigestMessage({ name: member.name, week, sections, preferencesLink: `${base}/settings/notifications`, unsubscribeLink: url });
-          await enqueueEmail({ kind: "weekly_digest", to: member.email, ...message, headers }, tx);
-          await tx.digestClaim.update({ where: { userId_week: { userId: member.id, week } }, data: { emailed: true } });
-          return true;
+          // The claim decides: a second process fails this insert and sends nothing.
+          await tx.digestClaim.create({ data: { userId: member.id, week, emailed: !!email } });
+          if (email) await enqueueEmail({ kind: "weekly_digest", to: member.email, ...email }, tx);
+          return !!email;
         }),
       );
       if (emailed) result.sent++;

@@ -4,7 +4,7 @@ import { getEnv } from "#app/utils/env.server.ts";
 import type { prisma } from "#app/utils/db.server.ts";
 import { preferencesOf, unsubscribeLink } from "./email-preferences.server.ts";
 import { NOTIFICATION_KINDS, type NotificationKind } from "./kinds.ts";
-import { enqueueEmail } from "./outbox.server.ts";
+import { enqueueEmail, type RenderedEmail } from "./outbox.server.ts";
 
 type Db = Prisma.TransactionClient | typeof prisma;
 
@@ -41,24 +41,35 @@ export async function queueImmediateEmails(rows: WrittenNotification[], db: Db, 
   const actors = actorIds.length ? await db.user.findMany({ where: { id: { in: actorIds }, deletedAt: null }, select: { id: true, name: true } }) : [];
   const actorName = new Map(actors.map((a) => [a.id, a.name]));
   const base = getEnv().APP_URL;
+  // One render per distinct message (a call published to 300 matching experts renders once, not
+  // 300 times inside the publishing transaction); each copy then gets its reader's name and link.
+  const rendered = new Map<string, Promise<RenderedEmail>>();
   let queued = 0;
   for (const row of wanted) {
     const to = byId.get(row.userId);
     if (!to) continue;
-    const { url, headers } = await unsubscribeLink(to.id, row.kind, db);
-    const message = await notificationMessage({
-      name: to.name,
+    const content = {
       label: NOTIFICATION_KINDS[row.kind].label,
       title: row.subject.title,
       actorName: row.actorId ? (actorName.get(row.actorId) ?? null) : null,
       message: row.message ?? null,
       link: new URL(row.subject.url, base + "/").toString(),
-      preferencesLink: `${base}/settings/notifications`,
-      unsubscribeLink: url,
-      unsubscribeWhat: "these emails",
-    });
-    await enqueueEmail({ kind: `notification_${row.kind}`, to: to.email, ...message, headers }, db);
+    };
+    const key = JSON.stringify([row.kind, content]);
+    if (!rendered.has(key)) {
+      rendered.set(key, notificationMessage({ ...content, name: NAME, preferencesLink: `${base}/settings/notifications`, unsubscribeLink: UNSUBSCRIBE, unsubscribeWhat: "these emails" }));
+    }
+    const template = await rendered.get(key)!;
+    const { url, headers } = await unsubscribeLink(to.id, row.kind, db);
+    const fill = (text: string, name: string) => text.replaceAll(NAME, name).replaceAll(UNSUBSCRIBE, url);
+    await enqueueEmail({ kind: `notification_${row.kind}`, to: to.email, subject: template.subject, html: fill(template.html, escapeHtml(to.name)), text: fill(template.text, to.name), headers }, db);
     queued++;
   }
   return queued;
 }
+
+/** Stand-ins rendered into the shared copy and replaced per reader (plain ASCII: React and the text renderer leave them as they are). */
+const NAME = "XRECIPIENTNAMEX";
+const UNSUBSCRIBE = "https://unsubscribe.invalid/XTOKENX";
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[c] as string);
