@@ -34,6 +34,9 @@ const schema = z
     JOBS: boolish.default("1"),
     /** PostgreSQL only: connections in this process's pool. */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /** Weekly digest: ISO weekday (1 = Monday … 7 = Sunday) and hour (UTC) from which it is sent. */
+    DIGEST_WEEKDAY: z.coerce.number().int().min(1).max(7).default(1),
+    DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
     /** Page and data requests (GET) in progress at once; the rest wait their turn in arrival order. 0 = no limit. */
     PAGE_CONCURRENCY: z.coerce.number().int().min(0).max(1000).default(4),
   })

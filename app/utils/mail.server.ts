@@ -12,6 +12,8 @@ export type OutgoingMail = {
   text: string;
   /** iCalendar invite (METHOD:REQUEST / CANCEL) sent as a text/calendar alternative. */
   calendar?: { method: string; content: string; filename?: string } | null;
+  /** Extra headers (List-Unsubscribe and List-Unsubscribe-Post on non-transactional mail). */
+  headers?: Record<string, string> | null;
   /** Outbox id: becomes a stable Message-ID so an SMTP retry does not look like a new mail. */
   outboxId?: string;
 };
@@ -36,6 +38,7 @@ function toMessage(mail: OutgoingMail, from: string): SendMailOptions {
     html: mail.html,
     text: mail.text,
     messageId: mail.outboxId ? outboxMessageId(mail.outboxId, from) : undefined,
+    ...(mail.headers ? { headers: mail.headers } : {}),
     ...(mail.calendar
       ? { icalEvent: { method: mail.calendar.method, content: mail.calendar.content, filename: mail.calendar.filename ?? "invite.ics" } }
       : {}),

@@ -5,6 +5,7 @@ import type { MieuxLoadContext } from "#app/utils/load-context.ts";
 import type { Env } from "#app/utils/env.server.ts";
 import { bodyLimit, cappedBody, refuseTooLarge } from "./body-limit.ts";
 import { carriesSecret } from "./secret-urls.ts";
+import { isOneClickUnsubscribe } from "./security.ts";
 
 const systemClock = () => new Date();
 
@@ -31,7 +32,10 @@ function remixRequest(req: Request, res: Response) {
   const port = [req.get("X-Forwarded-Host"), req.get("host")].map((h) => Number.parseInt(h?.split(":")[1] ?? "", 10)).find(Number.isSafeInteger);
   const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
   let controller: AbortController | null = new AbortController();
-  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers: fetchHeaders(req.headers), signal: controller.signal };
+  const headers = fetchHeaders(req.headers);
+  // Another site's Origin is expected here (a mail provider's one-click POST); Remix would refuse it.
+  if (isOneClickUnsubscribe(req.path)) headers.delete("origin");
+  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
   if (req.method !== "GET" && req.method !== "HEAD") {
     const limit = bodyLimit(req.method, req.path);
     const tooLarge = () => {

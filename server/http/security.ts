@@ -47,12 +47,23 @@ export function isAllowedOrigin(origin: string, host: string | undefined, env: E
 }
 
 /**
+ * RFC 8058 one-click unsubscribe (`/unsubscribe/<token>`): mail providers POST to it from their
+ * own servers or pages. The signed token in the address is the only authority (no cookie is read)
+ * and all it can do is turn emails off, so it is the one address exempt from the Origin checks,
+ * ours here and Remix's own (server/http/remix.ts drops the Origin header for it).
+ */
+export function isOneClickUnsubscribe(path: string) {
+  return /^\/unsubscribe\/[^/]+$/.test(path);
+}
+
+/**
  * Mutations only from our own pages: a cross-site Origin (or Sec-Fetch-Site: cross-site when a
  * browser sends no Origin) is refused before anything runs.
  */
 export function mutationGuard(env: Env) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    if (isOneClickUnsubscribe(req.path)) return next();
     const origin = req.headers.origin;
     const site = req.headers["sec-fetch-site"];
     const crossSite = origin ? !isAllowedOrigin(origin, req.headers.host, env) : site === "cross-site";

@@ -80,6 +80,7 @@ const PAGES: Record<string, (f: Fixtures) => string> = {
   "settings.roster.tsx": () => "/settings/roster",
   "settings.security.tsx": () => "/settings/security",
   "settings.sessions.tsx": () => "/settings/sessions",
+  "unsubscribe.$token.tsx": () => "/unsubscribe/not-a-real-token",
   "signup.tsx": () => "/signup",
   "spotlights._index.tsx": () => "/spotlights",
   "verify-email.tsx": () => "/verify-email?token=not-a-real-token",

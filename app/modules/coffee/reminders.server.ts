@@ -69,7 +69,7 @@ const isBusy = (error: unknown) => error instanceof Error && /SQLITE_BUSY|databa
  * Another process writing at the same moment can make SQLite answer "busy": the claim was not
  * written, so trying again shortly is safe (and a later pass would pick it up anyway).
  */
-async function withBusyRetry<T>(run: () => Promise<T>, attempts = 8): Promise<T> {
+export async function withBusyRetry<T>(run: () => Promise<T>, attempts = 8): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await run();

@@ -1,5 +1,6 @@
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
+import { queueImmediateEmails } from "./immediate-email.server.ts";
 import { isNotificationKind, type NotificationKind } from "./kinds.ts";
 
 type Db = Prisma.TransactionClient | typeof prisma;
@@ -32,6 +33,8 @@ export async function notify(input: NotificationInput | NotificationInput[], db:
       message: n.message ?? null,
     })),
   });
+  // Emails for members who want this kind at once, in the same transaction as the rows.
+  await queueImmediateEmails(rows, db);
   return count;
 }
 

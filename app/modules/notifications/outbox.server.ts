@@ -11,6 +11,8 @@ export type EnqueueInput = RenderedEmail & {
   kind: string;
   to: string;
   calendar?: { method: string; content: string; filename?: string } | null;
+  /** Extra headers, such as List-Unsubscribe (stored as JSON, dropped once sent). */
+  headers?: Record<string, string> | null;
   /** Send no earlier than this. */
   notBefore?: Date;
 };
@@ -19,7 +21,7 @@ type Db = Prisma.TransactionClient | typeof prisma;
 
 export const MAX_ATTEMPTS = 8;
 /** What stays of a sent message's content: kind, recipient, subject, Message-ID and times remain. */
-export const SENT_BODY = { html: "", text: "", calendar: null } as const;
+export const SENT_BODY = { html: "", text: "", calendar: null, headers: null } as const;
 const CLAIM_MS = 2 * 60 * 1000;
 
 /** Listeners told when new mail is queued, so the worker need not wait for its next tick. */
@@ -42,6 +44,7 @@ export async function enqueueEmail(input: EnqueueInput, db: Db = prisma) {
       html: input.html,
       text: input.text,
       calendar: input.calendar ? JSON.stringify(input.calendar) : null,
+      headers: input.headers ? JSON.stringify(input.headers) : null,
       nextAttemptAt: input.notBefore ?? new Date(),
     },
     select: { id: true },
@@ -93,6 +96,7 @@ export async function deliverDueMail({ limit = 20, now = new Date(), transport =
         html: mail.html,
         text: mail.text,
         calendar: mail.calendar ? JSON.parse(mail.calendar) : null,
+        headers: mail.headers ? JSON.parse(mail.headers) : null,
         outboxId: mail.id,
       });
       await prisma.mailOutbox.update({

@@ -2,6 +2,7 @@ import type { Prisma } from "#app/generated/prisma/client.ts";
 import { exportSpotlightData } from "#app/modules/actions/spotlights.server.ts";
 import { eraseCallInterestData, exportCallInterestData } from "#app/modules/calls/interests.server.ts";
 import { eraseCoffeeData, exportCoffeeData } from "#app/modules/coffee/coffee.server.ts";
+import { eraseEmailPreferenceData, exportEmailPreferenceData } from "#app/modules/notifications/email-preferences.server.ts";
 import { eraseNotificationData, exportNotificationData } from "#app/modules/notifications/notify.server.ts";
 import { erasePostData, exportPostData } from "#app/modules/posts/privacy.server.ts";
 import { exportQaData } from "#app/modules/qa/questions.server.ts";
@@ -40,6 +41,7 @@ export const PRIVACY_REGISTRY: readonly PrivacyEntry[] = [
   { name: "qa", covers: ["QaQuestion.author", "QaVote.user", "QaRole.user"], exportData: exportQaData, erase: { keep: AUTHORED } },
   { name: "posts", covers: ["Post.author", "PostComment.author", "Reaction.user", "Report.reporter"], exportData: exportPostData, erase: erasePostData },
   { name: "notifications", covers: ["Notification.user", "Notification.actor"], exportData: exportNotificationData, erase: eraseNotificationData },
+  { name: "emailPreferences", covers: ["EmailPreference.user", "DigestClaim.user"], exportData: exportEmailPreferenceData, erase: eraseEmailPreferenceData },
   { name: "expertRoster", covers: ["ExpertProfile.user", "RosterApplication.user", "FocalPoint.user"], exportData: exportRosterData, erase: eraseRosterData },
   { name: "callInterests", covers: ["CallInterest.expert"], exportData: exportCallInterestData, erase: eraseCallInterestData },
   { name: "exchangeRequests", covers: ["ExchangeRequest.submitter", "RequestComment.author"], exportData: exportRequestData, erase: eraseRequestData },
