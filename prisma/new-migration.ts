@@ -65,4 +65,10 @@ function main() {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) main();
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  main();
+  // Then the PostgreSQL twin and both clients. Run from here, not chained in package.json, because
+  // npm appends `-- <name>` to the last command of a chain.
+  execFileSync(process.execPath, ["--import", "tsx", path.join(ROOT, "prisma", "derive-postgres.ts")], { cwd: ROOT, stdio: "inherit" });
+  execFileSync("npm", ["run", "db:generate"], { cwd: ROOT, stdio: "inherit" });
+}
