@@ -13,6 +13,7 @@ import { bellLabel, UNREAD_EVENT, type UnreadPayload } from "#app/modules/notifi
 export function NotificationBell({ initial }: { initial: number }) {
   const [count, setCount] = useState(initial);
   const [announcement, setAnnouncement] = useState("");
+  const [live, setLive] = useState(false);
   const shown = useRef(initial);
   useEffect(() => {
     shown.current = count;
@@ -33,9 +34,15 @@ export function NotificationBell({ initial }: { initial: number }) {
       setCount(payload.count);
       setAnnouncement(payload.count ? `${payload.count} unread notification${payload.count === 1 ? "" : "s"}` : "No unread notifications");
     };
+    const onConnect = () => setLive(true);
+    const onDisconnect = () => setLive(false);
     socket.on(UNREAD_EVENT, onUnread);
+    socket.on("connect", onConnect);
+    socket.on("disconnect", onDisconnect);
     return () => {
       socket.off(UNREAD_EVENT, onUnread);
+      socket.off("connect", onConnect);
+      socket.off("disconnect", onDisconnect);
       socket.disconnect();
     };
   }, []);
@@ -46,6 +53,7 @@ export function NotificationBell({ initial }: { initial: number }) {
         to="/notifications"
         aria-label={bellLabel(count)}
         data-unread={count}
+        data-live={live ? "true" : "false"}
         className="relative inline-flex size-11 items-center justify-center rounded-md text-brand-900 no-underline hover:bg-brand-50"
       >
         <Bell aria-hidden="true" className="size-6" />
