@@ -108,6 +108,25 @@ describe("each domain notifies the right member, never the actor", () => {
     expect(rows.map((n) => [n.message, n.readAt === null])).toEqual([["3 new reactions", false], ["1 new reaction", true]]);
   });
 
+  it("hiding a post withdraws the notifications about it and its comments, and the bell drops live", async () => {
+    const author = await signedIn({ name: "Hilde Hidden" });
+    const post = await createPostRow({ authorId: author.user.id, title: "Soon hidden" });
+    const commenter = await signedIn();
+    const reactor = await signedIn();
+    expect((await commenter.client.post(`/posts/${post.id}`, { intent: "comment", body: "A comment." })).status).toBe(302);
+    const comment = await prisma.postComment.findFirstOrThrow({ where: { postId: post.id } });
+    expect((await reactor.client.post(`/posts/${post.id}`, { intent: "react", targetType: "comment", targetId: comment.id, reaction: "like" })).status).toBe(302);
+    expect((await rowsOf(author.user.id)).map((n) => n.kind)).toEqual(["reply"]);
+    expect((await rowsOf(commenter.user.id)).map((n) => n.kind)).toEqual(["reaction"]);
+    const listening = await tab(commenter.client);
+
+    const moderator = await signedIn({ role: "organiser" });
+    expect((await moderator.client.post("/admin/moderation", { intent: "decide", targetType: "post", targetId: post.id, decision: "hide", reason: "Off topic" })).status).toBe(302);
+    expect((await rowsOf(author.user.id)).map((n) => n.kind)).toEqual(["content_hidden"]);
+    expect(await rowsOf(commenter.user.id)).toEqual([]);
+    await waitUntil(() => listening.counts.at(-1) === 0, { what: "the commenter's bell to drop to 0" });
+  });
+
   it("roster: Focal Points hear of a new application for their State; the applicant hears the decision", async () => {
     const focal = await createFocalPoint("HR", { name: "Hana Focal" });
     const otherFocal = await createFocalPoint("SI");

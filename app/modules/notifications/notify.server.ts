@@ -143,8 +143,10 @@ const ABOUT_CONTENT: NotificationKind[] = ["mention", "reply", "reaction", "memb
  * Notifications that point at content a moderator hid or its author deleted are withdrawn (the
  * author's own "hidden" notice stays); the bells of those who had them unread drop.
  */
-export async function withdrawNotificationsAbout(subjectType: string, subjectId: string, db: Db = prisma) {
-  const where = { subjectType, subjectId, kind: { in: ABOUT_CONTENT } };
+export async function withdrawNotificationsAbout(subjectType: string, subjectId: string | string[], db: Db = prisma) {
+  const ids = Array.isArray(subjectId) ? subjectId : [subjectId];
+  if (!ids.length) return;
+  const where = { subjectType, subjectId: { in: ids }, kind: { in: ABOUT_CONTENT } };
   const unread = await db.notification.findMany({ where: { ...where, readAt: null }, select: { userId: true } });
   await db.notification.deleteMany({ where });
   await afterCommit(db, unread.map((n) => n.userId));

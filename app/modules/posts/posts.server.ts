@@ -192,7 +192,7 @@ export async function updatePost(actor: Actor, postId: string, input: PostInput,
 export async function withdrawPostNotifications(tx: Prisma.TransactionClient, postId: string) {
   await withdrawNotificationsAbout("post", postId, tx);
   const comments = await tx.postComment.findMany({ where: { postId }, select: { id: true } });
-  for (const c of comments) await withdrawNotificationsAbout("comment", c.id, tx);
+  await withdrawNotificationsAbout("comment", comments.map((c) => c.id), tx);
 }
 
 /** Soft delete by the author or a moderator (moderators can restore it). */
