@@ -7,6 +7,7 @@ import { ErrorPage, errorCopy } from "./components/error-page.tsx";
 import { SiteFooter } from "./components/site-footer.tsx";
 import { SiteHeader } from "./components/site-header.tsx";
 import stylesheet from "./styles/tailwind.css?url";
+import { countUnread } from "./modules/notifications/notify.server.ts";
 import { pageMeta } from "./utils/meta.ts";
 import { useNonce } from "./utils/nonce.tsx";
 import { readToast } from "./utils/toast.server.ts";
@@ -24,7 +25,9 @@ export const meta: MetaFunction = ({ error }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { toast, setCookie } = await readToast(request);
-  return data({ user: context.user, toast }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+  // The bell's count on load, so it shows without JavaScript (then live over Socket.IO).
+  const unread = context.user ? await countUnread(context.user.id) : 0;
+  return data({ user: context.user, unread, toast }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 
 function Document({ children }: { children: ReactNode }) {
@@ -53,7 +56,7 @@ function Shell({ children }: { children: ReactNode }) {
       <a href="#main" className="sr-only rounded-md bg-white px-4 py-2 focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50">
         Skip to main content
       </a>
-      <SiteHeader user={root?.user ?? null} />
+      <SiteHeader user={root?.user ?? null} unread={root?.unread ?? 0} />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 outline-none">
         {children}
       </main>

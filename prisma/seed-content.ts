@@ -5,3 +5,4 @@ import "./seeds/qa.ts";
 import "./seeds/posts.ts";
 import "./seeds/resources.ts";
 import "./seeds/calls.ts";
+import "./seeds/notifications.ts";

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
 import { cn } from "#app/utils/misc.ts";
+import { NotificationBell } from "./notification-bell.tsx";
 
 export const NAV_ITEMS = [
   { to: "/", label: "Home", icon: Home, end: true },
@@ -88,15 +89,18 @@ function AccountLinks({ user }: { user: SessionUser | null }) {
   );
 }
 
-export function SiteHeader({ user }: { user: SessionUser | null }) {
+export function SiteHeader({ user, unread = 0 }: { user: SessionUser | null; unread?: number }) {
   const [open, setOpen] = useState(false);
   return (
     <header className="border-b border-line bg-white">
       <div className="h-1 bg-gradient-to-r from-brand-700 via-brand-700 to-accent-400" aria-hidden="true" />
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
         <Logo />
-        <div className="hidden md:block">
-          <AccountLinks user={user} />
+        <div className="ml-auto flex items-center gap-2">
+          {user ? <NotificationBell initial={unread} /> : null}
+          <div className="hidden md:block">
+            <AccountLinks user={user} />
+          </div>
         </div>
         <button
           type="button"

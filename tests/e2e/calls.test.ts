@@ -18,7 +18,7 @@ async function logIn(page: Page, email: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(TEST_PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
-  await expect.poll(() => new URL(page.url()).pathname).not.toBe("/login");
+  await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).not.toBe("/login");
 }
 
 async function expectNoSideScroll(page: Page, label: string) {
@@ -32,6 +32,15 @@ describe.skipIf(!hasChromium)("calls for experts in Chromium", () => {
     await createUser({ email: "olga.org@example.org", name: "Olga Organiser", role: "organiser" });
     await createExpert({ email: "marta.expert@example.org", name: "Marta Kowalska", memberState: "PL", areas: ["International protection and asylum policy"], languages: [{ language: "en", level: "C1" }, { language: "ru", level: "B2" }], available: true });
     await createFocalPoint("PL", { email: "piotr.fp@example.org", name: "Piotr Nowak" });
+
+    // 0. The expert already has a page open: the bell shows nothing unread.
+    const expert = await newPerson(baseUrl);
+    const ex = expert.page;
+    await logIn(ex, "marta.expert@example.org");
+    await ex.goto("/calls");
+    await ex.getByRole("link", { name: "Notifications, none unread" }).waitFor();
+    // Wait for the bell's socket, so the live count below is not a page load.
+    await ex.locator('a[href="/notifications"][data-live="true"]').waitFor();
 
     // 1. The organiser publishes the call.
     const organiser = await newPerson(baseUrl);
@@ -61,11 +70,13 @@ describe.skipIf(!hasChromium)("calls for experts in Chromium", () => {
     await expectAccessible(org, "call (organiser)");
     const callUrl = new URL(org.url()).pathname;
 
-    // 2. The matching expert sees the notification, opens the call and expresses interest.
-    const expert = await newPerson(baseUrl);
-    const ex = expert.page;
-    await logIn(ex, "marta.expert@example.org");
-    await ex.goto("/notifications");
+    // 2. The matching expert's open page sees the bell rise live (no reload), then opens the
+    //    notification (which marks it read) and expresses interest.
+    await ex.getByRole("link", { name: "Notifications, 1 unread" }).waitFor();
+    expect(new URL(ex.url()).pathname).toBe("/calls");
+    await ex.getByRole("link", { name: "Notifications, 1 unread" }).click();
+    await ex.getByRole("heading", { name: "Notifications" }).waitFor();
+    await expectAccessible(ex, "notifications (expert, one unread)");
     await ex.getByText("A call for experts fits your roster profile").waitFor();
     await ex.getByRole("link", { name: "Asylum case management adviser" }).click();
     await ex.getByRole("heading", { name: "Express your interest" }).waitFor();
@@ -75,6 +86,7 @@ describe.skipIf(!hasChromium)("calls for experts in Chromium", () => {
     await ex.getByRole("button", { name: "Send my interest" }).click();
     await ex.getByText("Status: Interested").waitFor();
     await expectAccessible(ex, "call (expert, interested)");
+    await ex.getByRole("link", { name: "Notifications, none unread" }).waitFor();
 
     // 3. The Focal Point of Poland is told and endorses.
     const focal = await newPerson(baseUrl);
@@ -100,7 +112,9 @@ describe.skipIf(!hasChromium)("calls for experts in Chromium", () => {
     await expectAccessible(org, "call (organiser, selected)");
     await screenshot(org, "call-organiser-selected");
 
-    // 5. The expert is notified.
+    // 5. The expert is notified: the bell on the call page they left open rises again, live.
+    await ex.getByRole("link", { name: "Notifications, 1 unread" }).waitFor();
+    await ex.getByRole("status").filter({ hasText: "1 unread notification" }).waitFor({ state: "attached" });
     await ex.goto("/notifications");
     await ex.getByText("You were selected for the call").waitFor();
     await ex.getByText("Welcome on board; we will confirm the mission dates next week.").waitFor();
@@ -128,6 +142,10 @@ describe.skipIf(!hasChromium)("calls for experts in Chromium", () => {
         await expectAccessible(page, `${path} on a phone (${email})`);
         await expectNoSideScroll(page, path);
       }
+      await page.goto("/notifications");
+      await expectAccessible(page, `/notifications on a phone (${email})`);
+      await expectNoSideScroll(page, "/notifications");
+      await page.getByRole("link", { name: /^Notifications, / }).waitFor();
       // The header navigation reaches both pages from the menu.
       await page.getByRole("button", { name: "Open menu" }).click();
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Exchange requests" }).click();

@@ -99,6 +99,7 @@ const NOT_PAGES: Record<string, string> = {
   "sessions.$slug.event[.]ics.ts": "iCalendar file",
   "sessions_.$slug_.qa[.csv].tsx": "CSV download",
   "settings.export.tsx": "JSON download",
+  "notifications_.$id.ts": "redirect: marks a notification read and follows it",
   "feed[.]atom.ts": "Atom feed",
   "calls.$id.interests[.]csv.ts": "CSV download",
   "resources.$id.file.ts": "file download",

@@ -3,6 +3,7 @@ import {
   ArrowLeft as LucideArrowLeft,
   ArrowRight as LucideArrowRight,
   BarChart3 as LucideBarChart3,
+  Bell as LucideBell,
   CalendarPlus as LucideCalendarPlus,
   Coffee as LucideCoffee,
   Download as LucideDownload,
@@ -99,6 +100,7 @@ function svgFor(data: IconData, { className, ...rest }: IconProps): ReactElement
 export const ArrowLeft = fastIcon(LucideArrowLeft);
 export const ArrowRight = fastIcon(LucideArrowRight);
 export const BarChart3 = fastIcon(LucideBarChart3);
+export const Bell = fastIcon(LucideBell);
 export const CalendarPlus = fastIcon(LucideCalendarPlus);
 export const Coffee = fastIcon(LucideCoffee);
 export const Download = fastIcon(LucideDownload);

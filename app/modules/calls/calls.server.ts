@@ -1,6 +1,6 @@
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { audit } from "#app/modules/admin/audit.server.ts";
-import { notify } from "#app/modules/notifications/notify.server.ts";
+import { notify, transactionWithNotifications } from "#app/modules/notifications/notify.server.ts";
 import { canSeeProfile, visibleProfilesWhere, type RosterViewer } from "#app/modules/roster/access.server.ts";
 import { languagesTextFor, parseLanguagesText } from "#app/modules/roster/denormalise.ts";
 import { prisma } from "#app/utils/db.server.ts";
@@ -48,7 +48,7 @@ export async function publishCall(actor: RosterViewer, input: CallInput, meta: {
   const action = await prisma.action.findUnique({ where: { id: input.actionId }, select: { id: true } });
   if (!action) return fail("no_action", "Choose an Action from the list.", { actionId: "Choose an Action from the list." });
   const { languages, ...rest } = input;
-  return prisma.$transaction(async (tx) => {
+  return transactionWithNotifications(async (tx) => {
     const call = await tx.expertCall.create({ data: { ...rest, languagesText: languagesTextFor(languages), createdById: actor.id }, select: { id: true, title: true } });
     const matches = await matchingExperts(actor, { thematicArea: input.thematicArea, languagesText: languagesTextFor(languages), missionStart: input.missionStart }, tx);
     const notified = await notify(

@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { audit } from "#app/modules/admin/audit.server.ts";
-import { notify } from "#app/modules/notifications/notify.server.ts";
+import { notify, transactionWithNotifications } from "#app/modules/notifications/notify.server.ts";
 import type { RosterViewer } from "#app/modules/roster/access.server.ts";
 import { safeCell } from "#app/modules/roster/csv.server.ts";
 import { invalidateDirectoryIndex } from "#app/modules/roster/directory-index.server.ts";
@@ -51,7 +51,7 @@ export async function expressInterest(
   if (profile?.status !== "active") return fail("not_expert", "Only experts on the roster can express interest. Apply to the roster from your settings.");
   return refusable(async () => {
     try {
-      return await prisma.$transaction(async (tx) => {
+      return await transactionWithNotifications(async (tx) => {
         const revived = await tx.callInterest.updateMany({
           where: { callId, expertId, status: "withdrawn" },
           data: { status: "interested", message: input.message, availability: input.availability, endorsed: false, focalComment: null, focalById: null },
@@ -109,7 +109,7 @@ export async function decideInterest(actor: RosterViewer, interestId: string, de
   const { call } = interest;
   const decided = { decidedById: actor.id, decidedAt: now };
   const result = await refusable(() =>
-    prisma.$transaction(async (tx) => {
+    transactionWithNotifications(async (tx) => {
       if (decision === "shortlist") {
         const { count } = await tx.callInterest.updateMany({ where: { id: interestId, status: "interested" }, data: { status: "shortlisted", ...decided } });
         if (!count) throw new Refused("state", "Only a new interest can be shortlisted.");

@@ -1,3 +1,4 @@
+import { notify, transactionWithNotifications } from "#app/modules/notifications/notify.server.ts";
 import { audit } from "#app/modules/admin/audit.server.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
@@ -246,7 +247,7 @@ export async function createCoffee(input: CoffeeFormInput, actor: { id: string }
   const stored = await toStored(input);
   if (!stored.ok) return stored;
   const slug = await uniqueSlug(stored.value.title, stored.value.startsAt);
-  const created = await prisma.$transaction(async (tx) => {
+  const created = await transactionWithNotifications(async (tx) => {
     const coffee = await tx.morningCoffee.create({ data: { ...stored.value, slug, status: "draft", createdById: actor.id }, select: { id: true, slug: true } });
     await audit({ actorId: actor.id, action: "coffee.create", targetType: "coffee", targetId: coffee.id, ip: meta.ip }, tx);
     return coffee;
@@ -276,7 +277,7 @@ export async function updateCoffee(slug: string, input: CoffeeFormInput, actor: 
   const stored = await toStored(input);
   if (!stored.ok) return stored;
   const changes = existing.status === "draft" ? [] : calendarChanges(existing, stored.value);
-  const result = await prisma.$transaction(async (tx) => {
+  const result = await transactionWithNotifications(async (tx) => {
     const coffee = await tx.morningCoffee.update({
       where: { id: existing.id },
       data: { ...stored.value, ...(changes.length ? { sequence: { increment: 1 } } : {}) },
@@ -317,7 +318,7 @@ export async function transitionCoffee(slug: string, transition: CoffeeTransitio
   if (!ALLOWED[transition].includes(existing.status)) return fail("bad_state", `A ${existing.status} Morning Coffee cannot be ${TARGET[transition]}.`);
   if (transition === "held" && existing.startsAt.getTime() > now.getTime()) return fail("not_started", "Mark a Morning Coffee as held once it has started.");
   const status = TARGET[transition];
-  const result = await prisma.$transaction(async (tx) => {
+  const result = await transactionWithNotifications(async (tx) => {
     const coffee = await tx.morningCoffee.update({
       where: { id: existing.id },
       data: {
@@ -335,6 +336,14 @@ export async function transitionCoffee(slug: string, transition: CoffeeTransitio
         await sendCoffeeCancelEmail(tx, r.status === "registered" ? "session" : "waitlist", coffee, r.user, coffee.sequence + r.sequenceOffset, now);
         notified++;
       }
+    }
+    if (transition === "publish") {
+      // Every member hears of a new Morning Coffee: one createMany, whatever the number.
+      const members = await tx.user.findMany({ where: { deletedAt: null, emailVerifiedAt: { not: null } }, select: { id: true } });
+      await notify(
+        members.map((m) => ({ userId: m.id, kind: "coffee_new" as const, actorId: actor.id, subject: { type: "coffee", id: coffee.id, url: `/sessions/${coffee.slug}`, title: coffee.title }, message: "A new Morning Coffee is open for registration." })),
+        tx,
+      );
     }
     await audit({ actorId: actor.id, action: `coffee.${transition}`, targetType: "coffee", targetId: coffee.id, data: { notified }, ip: meta.ip }, tx);
     return ok({ status, notified });

@@ -3,6 +3,7 @@ import { endAllSessions } from "#app/modules/auth/session.server.ts";
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import { notify, withdrawNotificationsAbout } from "#app/modules/notifications/notify.server.ts";
+import { withdrawPostNotifications } from "#app/modules/posts/posts.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
@@ -78,7 +79,9 @@ export async function decide(
       const hidden = await handler.hide(actor, input.targetId, reason, now, meta.ip);
       if (!hidden.ok) return hidden;
     }
-    await withdrawNotificationsAbout(input.targetType, input.targetId);
+    // A hidden post takes the notifications about its comments with it.
+    if (input.targetType === "post") await withdrawPostNotifications(prisma, input.targetId);
+    else await withdrawNotificationsAbout(input.targetType, input.targetId);
     if (target.authorId) await notify({ userId: target.authorId, kind: "content_hidden", actorId: actor.id, subject: { ...subject, url: "/notifications" }, message: reason });
   }
   if (input.decision === "warn" && target.authorId) {

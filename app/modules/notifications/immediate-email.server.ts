@@ -19,8 +19,11 @@ export type WrittenNotification = {
 /**
  * Queues one email per notification whose member wants that kind immediately, in the caller's
  * transaction (so the email exists only if the notification does). Members who have not verified
- * their address, deleted their account or are suspended get none.
+ * their address or deleted their account get none; suspended members get only the moderators' own
+ * messages (why they are suspended, what was hidden), which they most need to read.
  */
+const FOR_SUSPENDED = new Set<string>(["suspended", "content_hidden", "moderation_warning"]);
+
 export async function queueImmediateEmails(rows: WrittenNotification[], db: Db, now = new Date()) {
   if (!rows.length) return 0;
   const userIds = [...new Set(rows.map((r) => r.userId))];
@@ -32,9 +35,8 @@ export async function queueImmediateEmails(rows: WrittenNotification[], db: Db, 
       id: { in: [...new Set(wanted.map((r) => r.userId))] },
       emailVerifiedAt: { not: null },
       deletedAt: null,
-      OR: [{ suspendedUntil: null }, { suspendedUntil: { lte: now } }],
     },
-    select: { id: true, email: true, name: true },
+    select: { id: true, email: true, name: true, suspendedUntil: true },
   });
   const byId = new Map(people.map((p) => [p.id, p]));
   const actorIds = [...new Set(wanted.map((r) => r.actorId).filter((id): id is string => !!id))];
@@ -48,6 +50,7 @@ export async function queueImmediateEmails(rows: WrittenNotification[], db: Db, 
   for (const row of wanted) {
     const to = byId.get(row.userId);
     if (!to) continue;
+    if (to.suspendedUntil && to.suspendedUntil > now && !FOR_SUSPENDED.has(row.kind)) continue;
     const content = {
       label: NOTIFICATION_KINDS[row.kind].label,
       title: row.subject.title,

@@ -1,9 +1,17 @@
+import type { Server } from "socket.io";
 import type { Prisma } from "#app/generated/prisma/client.ts";
+import { accessRooms } from "#app/modules/auth/socket-access.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
+import { logger } from "#app/utils/logger.server.ts";
+import { singleton } from "#app/utils/singleton.server.ts";
 import { queueImmediateEmails } from "./immediate-email.server.ts";
 import { isNotificationKind, type NotificationKind } from "./kinds.ts";
+import { UNREAD_EVENT, type UnreadPayload } from "./live.ts";
 
 type Db = Prisma.TransactionClient | typeof prisma;
+
+/** Members notify() wrote to inside a transaction opened by transactionWithNotifications, by its client. */
+const pending = new WeakMap<object, Set<string>>();
 
 export type NotificationInput = {
   userId: string;
@@ -35,26 +43,147 @@ export async function notify(input: NotificationInput | NotificationInput[], db:
   });
   // Emails for members who want this kind at once, in the same transaction as the rows.
   await queueImmediateEmails(rows, db);
+  await afterCommit(db, rows.map((n) => n.userId));
   return count;
 }
 
-/** Notifications that point at content a moderator hid are withdrawn (the author's own "hidden" notice stays). */
-export async function withdrawNotificationsAbout(subjectType: string, subjectId: string, db: Db = prisma) {
-  await db.notification.deleteMany({ where: { subjectType, subjectId, kind: "mention" } });
+/**
+ * The members whose unread count changed: published at once when `db` is the client itself (the
+ * write is committed), after the commit when `db` is a transaction opened by
+ * transactionWithNotifications. Never before the commit (decision 100).
+ */
+async function afterCommit(db: Db, userIds: string[]) {
+  if (!userIds.length) return;
+  if (db === prisma) {
+    await publishUnread(userIds);
+    return;
+  }
+  const set = pending.get(db);
+  if (set) for (const id of userIds) set.add(id);
+  else logger.warn({ users: userIds.length }, "notifications written in a transaction not opened by transactionWithNotifications: bells update at the next page load");
 }
 
-/** A member's notifications, newest first. */
-export function listNotifications(userId: string, take = 50) {
-  return prisma.notification.findMany({
+/**
+ * prisma.$transaction for writes that notify: once the transaction has committed, every member
+ * notify() (or a read/withdraw here) touched inside it hears their new unread count. A rolled-back
+ * transaction publishes nothing.
+ */
+export async function transactionWithNotifications<T>(fn: (tx: Prisma.TransactionClient) => Promise<T>, options?: { timeout?: number; maxWait?: number }): Promise<T> {
+  const touched = new Set<string>();
+  const result = await prisma.$transaction(async (tx) => {
+    pending.set(tx, touched);
+    return fn(tx);
+  }, options);
+  if (touched.size) await publishUnread([...touched]);
+  return result;
+}
+
+function currentIo(): Server | null {
+  return singleton<{ current: Server | null }>("io", () => ({ current: null })).current;
+}
+
+const PUBLISH_CHUNK = 500;
+
+/**
+ * Sends each member's unread count, read now (after the commit), to their user room on the
+ * default namespace: every tab of theirs, on every process through the Socket.IO adapter.
+ * Without a Socket.IO server (CLI without Redis, unit tests) it does nothing.
+ */
+export async function publishUnread(userIds: string[]) {
+  const io = currentIo();
+  if (!io) return;
+  const ids = [...new Set(userIds)];
+  try {
+    for (let i = 0; i < ids.length; i += PUBLISH_CHUNK) {
+      const chunk = ids.slice(i, i + PUBLISH_CHUNK);
+      const counts = await prisma.notification.groupBy({ by: ["userId"], where: { userId: { in: chunk }, readAt: null }, _count: { _all: true } });
+      const byUser = new Map(counts.map((c) => [c.userId, c._count._all]));
+      const nsp = io.of("/");
+      for (const id of chunk) nsp.to(accessRooms.user(id)).emit(UNREAD_EVENT, { count: byUser.get(id) ?? 0 } satisfies UnreadPayload);
+    }
+  } catch (error) {
+    // The bell is a convenience: the page load shows the right count anyway.
+    logger.warn({ err: error }, "could not publish unread notification counts");
+  }
+}
+
+/** The bell's count on page load: a count within one member's rows (the [userId, createdAt] index). */
+export function countUnread(userId: string) {
+  return prisma.notification.count({ where: { userId, readAt: null } });
+}
+
+/**
+ * Reactions on what a member wrote, as a digest: one unread "reaction" notification per target,
+ * updated (latest actor, how many, moved to now) while unread; a new one once they have read it.
+ */
+export async function notifyReaction(tx: Prisma.TransactionClient, input: { userId: string; actorId: string; subject: { type: string; id: string; url: string; title: string }; now: Date }) {
+  if (input.userId === input.actorId) return;
+  const open = await tx.notification.findFirst({
+    where: { userId: input.userId, kind: "reaction", subjectType: input.subject.type, subjectId: input.subject.id, readAt: null },
+    select: { id: true, message: true },
+  });
+  if (!open) {
+    await notify({ userId: input.userId, kind: "reaction", actorId: input.actorId, subject: input.subject, message: reactionMessage(1) }, tx);
+    return;
+  }
+  await tx.notification.update({ where: { id: open.id }, data: { actorId: input.actorId, createdAt: input.now, message: reactionMessage(reactionCount(open.message) + 1) } });
+  await afterCommit(tx, [input.userId]);
+}
+
+function reactionMessage(count: number) {
+  return count === 1 ? "1 new reaction" : `${count} new reactions`;
+}
+
+/** How many reactions an open digest counts (its message starts with the number). */
+export function reactionCount(message: string | null) {
+  return Number.parseInt(message ?? "", 10) || 1;
+}
+
+/** Kinds that point at someone's writing: they go when that writing is hidden or deleted. */
+const ABOUT_CONTENT: NotificationKind[] = ["mention", "reply", "reaction", "member_state_activity"];
+
+/**
+ * Notifications that point at content a moderator hid or its author deleted are withdrawn (the
+ * author's own "hidden" notice stays); the bells of those who had them unread drop.
+ */
+export async function withdrawNotificationsAbout(subjectType: string, subjectId: string | string[], db: Db = prisma) {
+  const ids = Array.isArray(subjectId) ? subjectId : [subjectId];
+  if (!ids.length) return;
+  const where = { subjectType, subjectId: { in: ids }, kind: { in: ABOUT_CONTENT } };
+  const unread = await db.notification.findMany({ where: { ...where, readAt: null }, select: { userId: true } });
+  await db.notification.deleteMany({ where });
+  await afterCommit(db, unread.map((n) => n.userId));
+}
+
+export const PAGE_SIZE = 50;
+
+/** A member's notifications, newest first, PAGE_SIZE at a time: `before` is the last row's id of the previous page. */
+export async function listNotifications(userId: string, { before, take = PAGE_SIZE }: { before?: string | null; take?: number } = {}) {
+  const rows = await prisma.notification.findMany({
     where: { userId },
-    orderBy: { createdAt: "desc" },
-    take,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: take + 1,
+    ...(before ? { cursor: { id: before }, skip: 1 } : {}),
     select: { id: true, kind: true, subjectUrl: true, subjectTitle: true, message: true, createdAt: true, readAt: true, actor: { select: { name: true, deletedAt: true } } },
   });
+  return { rows: rows.slice(0, take), next: rows.length > take ? rows[take - 1].id : null };
 }
 
+/** Mark all read; every tab of the member hears 0. */
 export async function markNotificationsRead(userId: string, now = new Date()) {
   await prisma.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: now } });
+  await publishUnread([userId]);
+}
+
+/** Marks one of the member's notifications read; returns where it points, or null when it is not theirs. */
+export async function markNotificationRead(userId: string, id: string, now = new Date()) {
+  const row = await prisma.notification.findFirst({ where: { id, userId }, select: { subjectUrl: true, readAt: true } });
+  if (!row) return null;
+  if (!row.readAt) {
+    await prisma.notification.updateMany({ where: { id, userId, readAt: null }, data: { readAt: now } });
+    await publishUnread([userId]);
+  }
+  return { url: row.subjectUrl };
 }
 
 /** Notifications a person received (GDPR export). */

@@ -1,3 +1,4 @@
+import { notify, transactionWithNotifications, withdrawNotificationsAbout } from "#app/modules/notifications/notify.server.ts";
 import { audit } from "#app/modules/admin/audit.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
@@ -16,16 +17,22 @@ export async function addComment(actor: Actor, postId: string, input: { body: st
   const post = await commentablePost(actor, postId);
   if (!post) return fail("not_found", "This post is not open for comments.");
   let parentId: string | null = null;
+  let repliedTo: string | null = null;
   if (input.parentId) {
-    const parent = await prisma.postComment.findUnique({ where: { id: input.parentId }, select: { id: true, postId: true, parentId: true, deletedAt: true, hiddenAt: true } });
+    const parent = await prisma.postComment.findUnique({ where: { id: input.parentId }, select: { id: true, postId: true, parentId: true, authorId: true, deletedAt: true, hiddenAt: true } });
     if (!parent || parent.postId !== postId || parent.deletedAt || parent.hiddenAt) return fail("invalid", "The comment you replied to is no longer there.", { body: "The comment you replied to is no longer there." });
     parentId = parent.parentId ?? parent.id;
+    repliedTo = parent.authorId;
   }
   const blocked = await writingBlocked(actor.id, "comment:user", now);
   if (blocked) return fail("blocked", blocked, { body: blocked });
-  const comment = await prisma.$transaction(async (tx) => {
+  const comment = await transactionWithNotifications(async (tx) => {
     const created = await tx.postComment.create({ data: { postId, authorId: actor.id, parentId, body: input.body, createdAt: now }, select: { id: true } });
-    await notifyMentions(tx, actor.id, input.body, { type: "comment", id: created.id, url: `/posts/${postId}#comment-${created.id}`, title: post.title }, []);
+    const subject = { type: "comment", id: created.id, url: `/posts/${postId}#comment-${created.id}`, title: post.title };
+    const mentioned = await notifyMentions(tx, actor.id, input.body, subject, []);
+    // The post's author and the author of the comment replied to; a mention already told them.
+    const told = [...new Set([post.authorId, repliedTo])].filter((id): id is string => !!id && !mentioned.includes(id));
+    await notify(told.map((userId) => ({ userId, kind: "reply" as const, actorId: actor.id, subject, message: userId === repliedTo ? "replied to your comment" : "commented on your post" })), tx);
     return created;
   });
   return ok(comment);
@@ -40,7 +47,7 @@ export async function editComment(actor: Actor, commentId: string, body: string,
   const blocked = await writingBlocked(actor.id, "comment:user", now);
   if (blocked) return fail("blocked", blocked, { body: blocked });
   const before = mentionedIds(comment.body);
-  await prisma.$transaction(async (tx) => {
+  await transactionWithNotifications(async (tx) => {
     await tx.postComment.update({ where: { id: commentId }, data: { body, editedAt: now } });
     await notifyMentions(tx, actor.id, body, { type: "comment", id: commentId, url: `/posts/${comment.postId}#comment-${commentId}`, title: comment.post.title }, before);
   });
@@ -52,8 +59,9 @@ export async function deleteComment(actor: Actor, commentId: string, meta: { ip?
   const comment = await prisma.postComment.findUnique({ where: { id: commentId }, select: { authorId: true, postId: true, deletedAt: true } });
   if (!comment || comment.deletedAt) return fail("not_found", "This comment is no longer there.");
   if (!mayDeleteComment(actor, comment)) return fail("forbidden", "Only the author or a moderator can delete this comment.");
-  await prisma.$transaction(async (tx) => {
+  await transactionWithNotifications(async (tx) => {
     await tx.postComment.update({ where: { id: commentId }, data: { deletedAt: now } });
+    await withdrawNotificationsAbout("comment", commentId, tx);
     if (comment.authorId !== actor.id) await audit({ actorId: actor.id, action: "comment.delete", targetType: "comment", targetId: commentId, ip: meta.ip }, tx);
   });
   return ok({ postId: comment.postId });

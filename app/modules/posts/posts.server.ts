@@ -2,7 +2,8 @@ import type { Prisma } from "#app/generated/prisma/client.ts";
 import { audit } from "#app/modules/admin/audit.server.ts";
 import { hasRole, type Role } from "#app/modules/auth/roles.ts";
 import { focalStatesOf } from "#app/modules/roster/access.server.ts";
-import { notify } from "#app/modules/notifications/notify.server.ts";
+import { notify, transactionWithNotifications, withdrawNotificationsAbout } from "#app/modules/notifications/notify.server.ts";
+import { countryName } from "#app/utils/countries.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
@@ -90,7 +91,7 @@ export async function createPost(actor: Actor, input: PostInput, cover: Uploaded
     policy.holdFirstPosts > 0 &&
     !hasRole(found.poster.role, "organiser") &&
     (await prisma.post.count({ where: { authorId: actor.id, status: "published" } })) < policy.holdFirstPosts;
-  const post = await prisma.$transaction(async (tx) => {
+  const post = await transactionWithNotifications(async (tx) => {
     const created = await tx.post.create({
       data: {
         authorId: actor.id,
@@ -110,19 +111,35 @@ export async function createPost(actor: Actor, input: PostInput, cover: Uploaded
       select: { id: true, title: true },
     });
     if (held) await audit({ actorId: actor.id, action: "post.held", targetType: "post", targetId: created.id, ip: meta.ip }, tx);
-    else await notifyMentions(tx, actor.id, input.body, { type: "post", id: created.id, url: `/posts/${created.id}`, title: created.title }, []);
+    else {
+      const subject = { type: "post", id: created.id, url: `/posts/${created.id}`, title: created.title };
+      const mentioned = await notifyMentions(tx, actor.id, input.body, subject, []);
+      await notifyMemberState(tx, actor.id, input.memberState ?? null, subject, mentioned);
+    }
     return created;
   });
   return ok({ id: post.id, held });
 }
 
-/** Notifies members newly mentioned in `body` (not those already mentioned in `before`). */
+/** Notifies members newly mentioned in `body` (not those already mentioned in `before`); returns who was mentioned. */
 export async function notifyMentions(db: Prisma.TransactionClient, actorId: string, body: string, subject: { type: string; id: string; url: string; title: string }, before: string[]) {
   const members = await mentionedMembers(body);
   await notify(
     members.filter((m) => !before.includes(m.id)).map((m) => ({ userId: m.id, kind: "mention" as const, actorId, subject })),
     db,
   );
+  return members.map((m) => m.id);
+}
+
+/**
+ * The Focal Points of a post's Member State hear of a new post for their State (not its author,
+ * and not those it already mentions).
+ */
+async function notifyMemberState(tx: Prisma.TransactionClient, actorId: string, memberState: string | null, subject: { type: string; id: string; url: string; title: string }, mentioned: string[]) {
+  if (!memberState) return;
+  const focal = await tx.focalPoint.findMany({ where: { memberState, user: { deletedAt: null } }, select: { userId: true } });
+  const people = [...new Set(focal.map((f) => f.userId))].filter((id) => !mentioned.includes(id));
+  await notify(people.map((userId) => ({ userId, kind: "member_state_activity" as const, actorId, subject, message: `New post for ${countryName(memberState)}` })), tx);
 }
 
 /** Authors (and moderators) edit; the text before the edit is kept as a revision, shown as "edited". */
@@ -146,7 +163,7 @@ export async function updatePost(actor: Actor, postId: string, input: PostInput,
     coverImage = saved.value;
   }
   const before = (await mentionedMembers(post.body)).map((m) => m.id);
-  await prisma.$transaction(async (tx) => {
+  await transactionWithNotifications(async (tx) => {
     await tx.postRevision.create({ data: { postId, editorId: actor.id, title: post.title, body: post.body, createdAt: now } });
     await tx.postTag.deleteMany({ where: { postId } });
     await tx.post.update({
@@ -171,13 +188,21 @@ export async function updatePost(actor: Actor, postId: string, input: PostInput,
   return ok({ id: postId });
 }
 
+/** A post and its comments are gone: notifications about them go too. */
+export async function withdrawPostNotifications(tx: Prisma.TransactionClient, postId: string) {
+  await withdrawNotificationsAbout("post", postId, tx);
+  const comments = await tx.postComment.findMany({ where: { postId }, select: { id: true } });
+  await withdrawNotificationsAbout("comment", comments.map((c) => c.id), tx);
+}
+
 /** Soft delete by the author or a moderator (moderators can restore it). */
 export async function deletePost(actor: Actor, postId: string, meta: { ip?: string | null } = {}, now = new Date()): Promise<Result<null>> {
   const post = await prisma.post.findUnique({ where: { id: postId }, select: { authorId: true, deletedAt: true } });
   if (!post || post.deletedAt) return fail("not_found", "This post does not exist.");
   if (!mayDeletePost(actor, post)) return fail("forbidden", "Only the author or a moderator can delete this post.");
-  await prisma.$transaction(async (tx) => {
+  await transactionWithNotifications(async (tx) => {
     await tx.post.update({ where: { id: postId }, data: { deletedAt: now, pinnedAt: null } });
+    await withdrawPostNotifications(tx, postId);
     await audit({ actorId: actor.id, action: "post.delete", targetType: "post", targetId: postId, ip: meta.ip }, tx);
   });
   return ok(null);
@@ -187,7 +212,7 @@ export async function restorePost(actor: Actor, postId: string, meta: { ip?: str
   if (!mayModerate(actor.role)) return fail("forbidden", "Only moderators can restore posts.");
   const post = await prisma.post.findUnique({ where: { id: postId }, select: { deletedAt: true } });
   if (!post) return fail("not_found", "This post does not exist.");
-  await prisma.$transaction(async (tx) => {
+  await transactionWithNotifications(async (tx) => {
     await tx.post.update({ where: { id: postId }, data: { deletedAt: null } });
     await audit({ actorId: actor.id, action: "post.restore", targetType: "post", targetId: postId, ip: meta.ip }, tx);
   });
@@ -203,7 +228,7 @@ export async function setPinned(actor: Actor, postId: string, pinned: boolean, m
     const count = await prisma.post.count({ where: { pinnedAt: { not: null }, deletedAt: null, hiddenAt: null } });
     if (count >= MAX_PINNED) return fail("limit", `At most ${MAX_PINNED} posts can be pinned: unpin one first.`);
   }
-  await prisma.$transaction(async (tx) => {
+  await transactionWithNotifications(async (tx) => {
     await tx.post.update({ where: { id: postId }, data: { pinnedAt: pinned ? (post.pinnedAt ?? now) : null } });
     await audit({ actorId: actor.id, action: pinned ? "post.pin" : "post.unpin", targetType: "post", targetId: postId, ip: meta.ip }, tx);
   });
@@ -341,13 +366,16 @@ export function listHeldPosts() {
 /** A moderator publishes a held post; its mentions are notified then. */
 export async function approvePost(actor: Actor, postId: string, meta: { ip?: string | null } = {}): Promise<Result<null>> {
   if (!mayModerate(actor.role)) return fail("forbidden", "Only moderators can approve posts.");
-  const post = await prisma.post.findUnique({ where: { id: postId }, select: { status: true, authorId: true, title: true, body: true } });
+  const post = await prisma.post.findUnique({ where: { id: postId }, select: { status: true, authorId: true, title: true, body: true, memberState: true } });
   if (!post || post.status !== "held") return fail("not_found", "This post is not waiting for review.");
-  await prisma.$transaction(async (tx) => {
+  await transactionWithNotifications(async (tx) => {
     await tx.post.update({ where: { id: postId }, data: { status: "published" } });
     const subject = { type: "post", id: postId, url: `/posts/${postId}`, title: post.title };
     if (post.authorId) await notify({ userId: post.authorId, kind: "post_approved", actorId: actor.id, subject }, tx);
-    if (post.authorId) await notifyMentions(tx, post.authorId, post.body, subject, []);
+    if (post.authorId) {
+      const mentioned = await notifyMentions(tx, post.authorId, post.body, subject, []);
+      await notifyMemberState(tx, post.authorId, post.memberState, subject, mentioned);
+    }
     await audit({ actorId: actor.id, action: "post.approve", targetType: "post", targetId: postId, ip: meta.ip }, tx);
   });
   return ok(null);

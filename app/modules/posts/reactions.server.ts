@@ -1,24 +1,33 @@
-import { prisma } from "#app/utils/db.server.ts";
+import { notifyReaction, transactionWithNotifications } from "#app/modules/notifications/notify.server.ts";
+import { isUniqueViolation, prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { canReadPost, writingBlocked, type Actor } from "./posts.server.ts";
 import { REACTIONS, type ReactionKind } from "./rules.ts";
 
 export type ReactionTarget = { targetType: "post" | "comment"; targetId: string };
 
-async function targetPostId(actor: Actor, target: ReactionTarget): Promise<string | null> {
-  const postId =
-    target.targetType === "post"
-      ? target.targetId
-      : (await prisma.postComment.findUnique({ where: { id: target.targetId }, select: { postId: true, deletedAt: true, hiddenAt: true } }).then((c) => (c && !c.deletedAt && !c.hiddenAt ? c.postId : null)));
+/** The post a reaction target belongs to, its title and who wrote the target, or null when the reader cannot react. */
+async function reactable(actor: Actor, target: ReactionTarget): Promise<{ postId: string; title: string; authorId: string | null } | null> {
+  const comment =
+    target.targetType === "comment"
+      ? await prisma.postComment.findUnique({ where: { id: target.targetId }, select: { postId: true, authorId: true, deletedAt: true, hiddenAt: true } })
+      : null;
+  if (comment && (comment.deletedAt || comment.hiddenAt)) return null;
+  const postId = target.targetType === "post" ? target.targetId : comment?.postId;
   if (!postId) return null;
-  const post = await prisma.post.findUnique({ where: { id: postId }, select: { authorId: true, deletedAt: true, hiddenAt: true, status: true, visibility: true } });
-  return post && !post.deletedAt && !post.hiddenAt && post.status === "published" && canReadPost(actor, post) ? postId : null;
+  const post = await prisma.post.findUnique({ where: { id: postId }, select: { title: true, authorId: true, deletedAt: true, hiddenAt: true, status: true, visibility: true } });
+  if (!post || post.deletedAt || post.hiddenAt || post.status !== "published" || !canReadPost(actor, post)) return null;
+  return { postId, title: post.title, authorId: comment ? comment.authorId : post.authorId };
 }
 
-/** One reaction of each kind per member: adds it, or takes it back when it is already there. */
+/**
+ * One reaction of each kind per member: adds it, or takes it back when it is already there.
+ * A new reaction updates its author's reaction digest (notifyReaction); taking one back tells nobody.
+ */
 export async function toggleReaction(actor: Actor, target: ReactionTarget, kind: ReactionKind, now = new Date()): Promise<Result<{ postId: string; reacted: boolean }>> {
-  const postId = await targetPostId(actor, target);
-  if (!postId) return fail("not_found", "This is no longer there.");
+  const found = await reactable(actor, target);
+  if (!found) return fail("not_found", "This is no longer there.");
+  const { postId } = found;
   const blocked = await writingBlocked(actor.id, "reaction:user", now);
   if (blocked) return fail("blocked", blocked);
   const key = { targetType_targetId_userId_kind: { ...target, userId: actor.id, kind } };
@@ -28,9 +37,17 @@ export async function toggleReaction(actor: Actor, target: ReactionTarget, kind:
     return ok({ postId, reacted: false });
   }
   // A double click races two inserts: the unique key keeps one, and the loser is not an error.
-  await prisma.reaction.create({ data: { ...target, userId: actor.id, kind, createdAt: now } }).catch((error: { code?: string }) => {
-    if (error.code !== "P2002") throw error;
-  });
+  try {
+    await transactionWithNotifications(async (tx) => {
+      await tx.reaction.create({ data: { ...target, userId: actor.id, kind, createdAt: now } });
+      if (found.authorId) {
+        const url = target.targetType === "post" ? `/posts/${postId}` : `/posts/${postId}#comment-${target.targetId}`;
+        await notifyReaction(tx, { userId: found.authorId, actorId: actor.id, subject: { type: target.targetType, id: target.targetId, url, title: found.title }, now });
+      }
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
   return ok({ postId, reacted: true });
 }
 

@@ -1,6 +1,6 @@
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { audit } from "#app/modules/admin/audit.server.ts";
-import { notify } from "#app/modules/notifications/notify.server.ts";
+import { notify, transactionWithNotifications } from "#app/modules/notifications/notify.server.ts";
 import type { RosterViewer } from "#app/modules/roster/access.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
@@ -26,7 +26,7 @@ export async function submitRequest(viewer: RosterViewer, input: RequestInput, m
   const memberState = input.memberState || (states.length === 1 ? states[0] : "");
   if (!states.includes(memberState)) return fail("state", "Choose the Member State you submit for.", { memberState: "Choose the Member State you submit for." });
   const { memberState: _, ...rest } = input;
-  const request = await prisma.$transaction(async (tx) => {
+  const request = await transactionWithNotifications(async (tx) => {
     const created = await tx.exchangeRequest.create({ data: { ...rest, memberState, submitterId: viewer.id }, select: { id: true } });
     await audit({ actorId: viewer.id, action: "requests.submit", targetType: "exchange_request", targetId: created.id, ip: meta.ip }, tx);
     return created;
@@ -83,7 +83,7 @@ export async function moveRequest(actor: RosterViewer, id: string, to: RequestSt
   if (!canMoveRequest(request.status, to)) {
     return fail("transition", `A request that is ${REQUEST_STATUS_LABELS[request.status as RequestStatus]?.toLowerCase() ?? request.status} cannot become ${REQUEST_STATUS_LABELS[to].toLowerCase()}.`);
   }
-  return prisma.$transaction(async (tx) => {
+  return transactionWithNotifications(async (tx) => {
     const { count } = await tx.exchangeRequest.updateMany({ where: { id, status: request.status }, data: { status: to } });
     if (!count) return fail("changed", "Someone changed this request meanwhile; look at it again.");
     await tx.requestComment.create({ data: { requestId: id, authorId: actor.id, body: comment, toStatus: to } });
@@ -98,7 +98,7 @@ export async function commentOnRequest(actor: RosterViewer, id: string, body: st
   if (!actor.isOrganiser) return fail("forbidden", "Only the MIEUX+ team comments on requests.");
   const request = await prisma.exchangeRequest.findUnique({ where: { id }, select: REQUEST_PEOPLE });
   if (!request) return fail("not_found", "This request no longer exists.");
-  await prisma.$transaction(async (tx) => {
+  await transactionWithNotifications(async (tx) => {
     await tx.requestComment.create({ data: { requestId: id, authorId: actor.id, body, internal } });
     if (!internal) await tellPeople(tx, request, actor.id, `New comment: ${body.slice(0, 300)}`);
   });
@@ -113,7 +113,7 @@ export async function linkRequestToAction(actor: RosterViewer, id: string, actio
   if (!canLinkAction(request.status)) return fail("transition", "Only an accepted request can be linked to an Action.");
   const action = actionId ? await prisma.action.findUnique({ where: { id: actionId }, select: { id: true, code: true } }) : null;
   if (actionId && !action) return fail("no_action", "Choose an Action from the list.");
-  await prisma.$transaction(async (tx) => {
+  await transactionWithNotifications(async (tx) => {
     await tx.exchangeRequest.update({ where: { id }, data: { actionId: action?.id ?? null } });
     if (action) await tellPeople(tx, request, actor.id, `Linked to the Action ${action.code}.`);
   });

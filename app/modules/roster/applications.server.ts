@@ -1,3 +1,4 @@
+import { notify, transactionWithNotifications } from "#app/modules/notifications/notify.server.ts";
 import { audit } from "#app/modules/admin/audit.server.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import { reauthoriseUser } from "#app/modules/auth/socket-access.server.ts";
@@ -26,7 +27,7 @@ export async function decideApplication(viewer: RosterViewer, input: Decision, m
   if (application.status !== "pending") return fail("decided", "This application has already been decided.");
   if (input.decision === "decline" && !input.reason?.trim()) return fail("reason", "Give the applicant a reason.", { reason: "Give the applicant a reason." });
   const status = input.decision === "approve" ? "approved" : "declined";
-  const done = await prisma.$transaction(async (tx) => {
+  const done = await transactionWithNotifications(async (tx) => {
     // Claim: two reviewers clicking at once decide it once.
     const claimed = await tx.rosterApplication.updateMany({
       where: { id: application.id, status: "pending" },
@@ -44,6 +45,16 @@ export async function decideApplication(viewer: RosterViewer, input: Decision, m
     } else {
       await sendApplicationDeclinedEmail(tx, application.user, input.reason!.trim());
     }
+    await notify(
+      {
+        userId: application.userId,
+        kind: "roster_decision",
+        actorId: viewer.id,
+        subject: { type: "roster_application", id: application.id, url: "/settings/roster", title: status === "approved" ? "Your Expert Roster application was approved" : "Your Expert Roster application was declined" },
+        message: input.reason?.trim() || null,
+      },
+      tx,
+    );
     await audit({ actorId: viewer.id, action: `roster.${status}`, targetType: "roster_application", targetId: application.id, data: { memberState: application.memberState }, ip: meta.ip }, tx);
     return true;
   });

@@ -1,3 +1,4 @@
+import { notify, transactionWithNotifications } from "#app/modules/notifications/notify.server.ts";
 import { audit } from "#app/modules/admin/audit.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { countryName } from "#app/utils/countries.ts";
@@ -74,7 +75,7 @@ export async function getOwnRoster(userId: string) {
  */
 export async function saveExpertProfile(user: { id: string; name: string }, input: ProfileInput, meta: { ip?: string | null; now?: Date } = {}): Promise<Result<{ applied: boolean }>> {
   const now = meta.now ?? new Date();
-  return prisma.$transaction(async (tx) => {
+  return transactionWithNotifications(async (tx) => {
     const existing = await tx.expertProfile.findUnique({ where: { userId: user.id }, select: { status: true, memberState: true } });
     if (existing?.status === "inactive") return fail("inactive", "Your roster membership has been closed. Contact the MIEUX+ team to reopen it.");
     const applying = !existing || existing.status === "declined" || existing.status === "pending";
@@ -96,9 +97,20 @@ export async function saveExpertProfile(user: { id: string; name: string }, inpu
       if (newApplication) {
         const focalPoints = await tx.focalPoint.findMany({
           where: { memberState: input.memberState, user: { deletedAt: null, role: "focal_point" } },
-          select: { user: { select: { email: true, name: true } } },
+          select: { userId: true, user: { select: { email: true, name: true } } },
         });
         for (const fp of focalPoints) await sendApplicationReceivedEmail(tx, fp.user, user.name, input.memberState);
+        const application = pending ?? (await tx.rosterApplication.findFirst({ where: { userId: user.id, status: "pending" }, select: { id: true } }));
+        await notify(
+          focalPoints.map((fp) => ({
+            userId: fp.userId,
+            kind: "member_state_activity" as const,
+            actorId: user.id,
+            subject: { type: "roster_application", id: application?.id, url: `/focal-points/${input.memberState}`, title: `${user.name} applied to the Expert Roster` },
+            message: `New roster application for ${countryName(input.memberState)}`,
+          })),
+          tx,
+        );
       }
     } else {
       await audit({ actorId: user.id, action: "roster.profile_update", targetType: "expert_profile", targetId: user.id, ip: meta.ip }, tx);
