@@ -41,6 +41,15 @@ describe("createCaches", () => {
     expect(loads()).toBe(2);
   });
 
+  it("asks for the database version once for reads started in the same tick", async () => {
+    let asked = 0;
+    const caches = createCaches(REGISTRY, { version: async () => `v${++asked}` });
+    await Promise.all([caches.get("pages", "a", async () => 1), caches.get("pages", "b", async () => 2)]);
+    expect(asked).toBe(1);
+    await caches.get("pages", "a", async () => 3);
+    expect(asked).toBe(2);
+  });
+
   it("forgets a value when its TTL has passed, by the injected clock", async () => {
     const { caches, clock, load } = setup();
     await caches.get("pages", "home", load("a"));

@@ -38,12 +38,6 @@ export const CACHES = {
     ttlMs: 60_000,
     check: "database",
   },
-  "posts-atom": {
-    holds: "the public Atom feed body",
-    max: 1,
-    ttlMs: 60_000,
-    check: "database",
-  },
   "coffee-page": {
     holds: "what every visitor of a Morning Coffee page sees (session, Spotlights, speakers, counts), per slug",
     max: 500,
@@ -106,7 +100,17 @@ export type CacheOptions = {
  * (`cache` below); tests make their own with an injected clock and version.
  */
 export function createCaches<Name extends string>(registry: Record<Name, CacheSpec>, options: CacheOptions = {}) {
-  const version = options.version ?? databaseVersion;
+  const readVersion = options.version ?? databaseVersion;
+  // Reads asked for in the same tick (a loader's Promise.all) share one version query: it is sent
+  // after all of them were asked, so it still sees every commit that came before each of them.
+  let sameTick: Promise<string> | null = null;
+  const version = () => {
+    if (!sameTick) {
+      sameTick = readVersion();
+      queueMicrotask(() => (sameTick = null));
+    }
+    return sameTick;
+  };
   const disabled = options.disabled ?? new Set<string>();
   const perf = options.now ? { now: options.now } : undefined;
   const stores = new Map<Name, LRUCache<string, Entry>>();
