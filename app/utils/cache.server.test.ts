@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { CACHES, createCaches, type CacheSpec } from "./cache.server.ts";
 
 const REGISTRY = {
-  pages: { holds: "test pages", max: 3, ttlMs: 1_000, check: "database" },
-  blocks: { holds: "test blocks", max: 2, ttlMs: 0, check: "key" },
-  brief: { holds: "test brief reads", max: 10, ttlMs: 500, check: "ttl" },
+  pages: { holds: "test pages", max: 3, ttlMs: 1_000, check: "database", invalidated: "test" },
+  blocks: { holds: "test blocks", max: 2, ttlMs: 0, check: "key", invalidated: "test" },
+  brief: { holds: "test brief reads", max: 10, ttlMs: 500, check: "ttl", invalidated: "test" },
 } satisfies Record<string, CacheSpec>;
 
 function setup(disabled: string[] = []) {
@@ -23,6 +23,7 @@ describe("the cache registry", () => {
   it("lists every cache with what it holds, a size bound and how it is checked", () => {
     for (const [name, spec] of Object.entries(CACHES)) {
       expect(spec.holds, name).not.toBe("");
+      expect(spec.invalidated, name).not.toBe("");
       expect(spec.max, name).toBeGreaterThan(0);
       // Only caches whose key cannot go stale may live without a TTL.
       if (spec.check !== "key") expect(spec.ttlMs, name).toBeGreaterThan(0);

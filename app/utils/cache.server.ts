@@ -29,60 +29,69 @@ export const CACHES = {
   home: {
     holds: "home page parts every visitor sees: next Morning Coffee teaser, latest posts, roster figures, action count",
     max: 20,
-    ttlMs: 60_000, // the teaser depends on the clock ("starts in …"); see the route for each part's TTL
+    ttlMs: 60_000, // the teaser depends on the clock ("starts in …"): 5 s for it (routes/_index.tsx)
     check: "database",
+    invalidated: "next commit anywhere (any process, either engine); the teaser also after 5 s, the rest after 60 s",
   },
   "posts-feed": {
     holds: "posts feed pages per audience and query string, pinned posts, action choices",
     max: 500,
     ttlMs: 60_000,
     check: "database",
+    invalidated: "next commit anywhere (any process, either engine), or 60 s",
   },
   "coffee-page": {
     holds: "what every visitor of a Morning Coffee page sees (session, Spotlights, speakers, counts), per slug",
     max: 500,
     ttlMs: 60_000,
     check: "database",
+    invalidated: "next commit anywhere (any process, either engine), or 60 s",
   },
   "coffee-public-feed": {
     holds: "the public .ics feed: its rows, body, ETag and gzip bytes",
     max: 1,
     ttlMs: 0,
     check: "key",
+    invalidated: "each request compares count and latest updatedAt (one aggregate query): any process's change rebuilds it",
   },
   "coffee-ics-events": {
     holds: "one serialised VEVENT per session version (id, updatedAt, status, sequence, link, alarm)",
     max: 5_000,
     ttlMs: 0,
     check: "key",
+    invalidated: "never stale: a changed session has a new key; old blocks age out",
   },
   "qa-coffee": {
     holds: "a Morning Coffee's Q&A facts (id, slug, title, times, status, mode) by id or slug",
     max: 1_000,
     ttlMs: 5_000,
     check: "ttl",
+    invalidated: "not cleared by writes: a changed session shows within 5 s, in this process and others",
   },
   "qa-team": {
     holds: "a session's designated moderators and speakers",
     max: 1_000,
     ttlMs: 5_000,
     check: "ttl",
+    invalidated: "team changes in this process clear it at once (team.server.ts); other processes within 5 s",
   },
   "qa-questions": {
     holds: "a session's non-hidden questions, shared by every join; vote flushes patch the counts in place",
     max: 1_000,
     ttlMs: 1_000,
     check: "ttl",
+    invalidated: "question writes in this process clear it (broadcast.server.ts) and vote flushes patch it; other processes within 1 s",
   },
   "qa-question-meta": {
     holds: "a question's session and author (never change once written)",
     max: 50_000,
     ttlMs: 0,
     check: "key",
+    invalidated: "never stale: a question's session and author never change; an unknown id is not kept",
   },
 } as const satisfies Record<string, CacheSpec>;
 
-export type CacheSpec = { holds: string; max: number; ttlMs: number; check: "database" | "key" | "ttl" };
+export type CacheSpec = { holds: string; max: number; ttlMs: number; check: "database" | "key" | "ttl"; invalidated: string };
 export type CacheName = keyof typeof CACHES;
 
 type Entry = { version: string; value: unknown };
