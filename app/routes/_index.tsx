@@ -9,7 +9,7 @@ import { rosterStatistics } from "#app/modules/roster/stats.server.ts";
 import { excerpt, listPosts } from "#app/modules/posts/posts.server.ts";
 import { kindLabel } from "#app/modules/posts/rules.ts";
 import { formatDateTime } from "#app/utils/misc.ts";
-import { sharedRead } from "#app/utils/shared-read.server.ts";
+import { cache } from "#app/utils/cache.server.ts";
 import { DateTime } from "#app/components/date-time.tsx";
 
 export const meta: MetaFunction = () => [
@@ -20,11 +20,11 @@ export const meta: MetaFunction = () => [
 export async function loader({ context }: LoaderFunctionArgs) {
   // The same for every visitor: kept until the next commit to the database, or a few seconds.
   const [nextCoffee, posts, stats, actions] = await Promise.all([
-    sharedRead("home:next-coffee", 5_000, () => upcomingCoffeeTeaser()),
-    sharedRead("home:latest-posts", 60_000, () => listPosts({ take: 4 })),
+    cache.get("home", "next-coffee", () => upcomingCoffeeTeaser(), { ttlMs: 5_000 }),
+    cache.get("home", "latest-posts", () => listPosts({ take: 4 })),
     // The same figures as the statistics page, from the same query: the site never hard-codes them.
-    sharedRead("home:roster-figures", 60_000, () => rosterStatistics()),
-    sharedRead("home:action-count", 60_000, () => countActions()),
+    cache.get("home", "roster-figures", () => rosterStatistics()),
+    cache.get("home", "action-count", () => countActions()),
   ]);
   return {
     user: context.user ? { name: context.user.name, emailVerified: context.user.emailVerified } : null,

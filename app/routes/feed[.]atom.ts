@@ -1,8 +1,7 @@
 import { buildAtomFeed } from "#app/modules/posts/atom.server.tsx";
-import { sharedRead } from "#app/utils/shared-read.server.ts";
 
 /** Atom 1.0 of the public posts and Action Spotlights. */
 export async function loader() {
-  const body = await sharedRead("posts:atom", 60_000, () => buildAtomFeed());
+  const body = await buildAtomFeed();
   return new Response(body, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" } });
 }

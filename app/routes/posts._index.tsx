@@ -8,7 +8,7 @@ import { listActionChoices, listFeed, listPinned, postCard, writingOptions } fro
 import { FeedQuerySchema } from "#app/modules/posts/posts.schema.ts";
 import { FEED_KINDS, KIND_LABELS } from "#app/modules/posts/rules.ts";
 import { EU_MEMBER_STATES, countryName } from "#app/utils/countries.ts";
-import { sharedRead } from "#app/utils/shared-read.server.ts";
+import { cache } from "#app/utils/cache.server.ts";
 
 export const meta: MetaFunction = () => [
   { title: "Posts — MIEUX+ Community" },
@@ -26,9 +26,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const audience = viewer ? "members" : "public";
   // The same for every reader of one audience: kept until the next database commit (decision 040).
   const [page, pinned, actions, canWrite] = await Promise.all([
-    sharedRead(`posts:feed:${audience}:${url.search}`, 60_000, () => listFeed(viewer, filters)),
-    filtered || q.after ? Promise.resolve([]) : sharedRead(`posts:pinned:${audience}`, 60_000, () => listPinned(viewer)),
-    sharedRead("posts:action-choices", 60_000, () => listActionChoices()),
+    cache.get("posts-feed", `feed:${audience}:${url.search}`, () => listFeed(viewer, filters)),
+    filtered || q.after ? Promise.resolve([]) : cache.get("posts-feed", `pinned:${audience}`, () => listPinned(viewer)),
+    cache.get("posts-feed", "action-choices", () => listActionChoices()),
     viewer ? writingOptions(viewer.id).then((o) => !!o?.kinds.length) : Promise.resolve(false),
   ]);
   const pinnedIds = new Set(pinned.map((p) => p.id));

@@ -39,6 +39,8 @@ const schema = z
     DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
     /** Page and data requests (GET) in progress at once; the rest wait their turn in arrival order. 0 = no limit. */
     PAGE_CONCURRENCY: z.coerce.number().int().min(0).max(1000).default(4),
+    /** Caches to turn off, by name (app/utils/cache.server.ts), to measure what each earns: `home,coffee-page`. */
+    CACHE_DISABLE: z.string().default(""),
   })
   .transform((env) => {
     const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT || 3000}`).replace(/\/$/, "");

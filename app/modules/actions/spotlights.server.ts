@@ -1,6 +1,5 @@
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { audit } from "#app/modules/admin/audit.server.ts";
-import { invalidateCoffeePages } from "#app/modules/coffee/coffee.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import type { SpotlightInput } from "./actions.schema.ts";
@@ -109,7 +108,6 @@ export async function updateSpotlight(actorId: string, slug: string, input: Spot
   const current = await prisma.spotlight.findUnique({ where: { slug }, select: { id: true } });
   if (!current) return fail("not_found", "This Spotlight does not exist.");
   await prisma.spotlight.update({ where: { id: current.id }, data: { ...input, actionId: input.actionId || null } });
-  invalidateCoffeePages();
   await audit({ actorId, action: "spotlight.update", targetType: "spotlight", targetId: current.id, data: { title: input.title } });
   return ok({ slug });
 }
@@ -123,7 +121,6 @@ export async function setSpotlightPublished(actorId: string, slug: string, publi
     // The first publication date stays: it orders the list and says when the Spotlight went out.
     data: published ? { status: "published", publishedAt: spotlight.publishedAt ?? now } : { status: "draft" },
   });
-  invalidateCoffeePages();
   await audit({ actorId, action: published ? "spotlight.publish" : "spotlight.unpublish", targetType: "spotlight", targetId: spotlight.id });
   return ok(null);
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import ical, { ICalAlarmType, ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from "ical-generator";
 import { getEnv } from "#app/utils/env.server.ts";
-import { singleton } from "#app/utils/singleton.server.ts";
+import { cache } from "#app/utils/cache.server.ts";
 import { stripUnsafeChars } from "#app/utils/text.ts";
 import { endsAt } from "./rules.ts";
 
@@ -189,8 +189,6 @@ export function eventCalendar(coffee: CalendarCoffee) {
 
 type FeedEntry = { coffee: CalendarCoffee; includeLink: boolean; sequence?: number; alarm?: boolean };
 
-const MAX_CACHED_EVENTS = 5_000;
-const eventCache = singleton("coffee-ics-events", () => new Map<string, string>());
 /** Cached blocks carry this DTSTAMP; the feed's own stamp replaces it when the feed is put together. */
 const STAMP_PLACEHOLDER = "DTSTAMP:19700101T000000Z";
 
@@ -202,16 +200,12 @@ const STAMP_PLACEHOLDER = "DTSTAMP:19700101T000000Z";
 function eventBlock(entry: FeedEntry) {
   const { coffee } = entry;
   const key = [coffee.id, coffee.updatedAt.getTime(), coffee.status, entry.sequence ?? coffee.sequence, entry.includeLink, !!entry.alarm, getEnv().APP_URL].join("|");
-  let block = eventCache.get(key);
-  if (block === undefined) {
+  return cache.getSync("coffee-ics-events", key, () => {
     const single = ical({ prodId: PROD_ID });
     addEvent(single, coffee, { ...entry, stamp: new Date(0), brief: true });
     const text = single.toString();
-    block = text.slice(text.indexOf("BEGIN:VEVENT"), text.lastIndexOf("END:VEVENT") + "END:VEVENT".length) + "\r\n";
-    if (eventCache.size >= MAX_CACHED_EVENTS) eventCache.clear();
-    eventCache.set(key, block);
-  }
-  return block;
+    return text.slice(text.indexOf("BEGIN:VEVENT"), text.lastIndexOf("END:VEVENT") + "END:VEVENT".length) + "\r\n";
+  });
 }
 
 const icalStamp = (d: Date) => `DTSTAMP:${d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "")}`;

@@ -5,7 +5,7 @@ import type { SessionUser } from "#app/modules/auth/session.server.ts";
 import { PUBLISHED_SPOTLIGHT } from "#app/modules/actions/spotlight-rules.ts";
 import { lockRows, prisma, type Prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
-import { singleton } from "#app/utils/singleton.server.ts";
+import { cache } from "#app/utils/cache.server.ts";
 import { CALENDAR_SELECT, addToCalendarLinks } from "./calendar.server.ts";
 import type { CoffeeFormInput } from "./coffee.schema.ts";
 import { sendCoffeeCancelEmail, sendCoffeeInviteEmail } from "./emails.server.ts";
@@ -105,25 +105,12 @@ export async function getCoffeePage(slug: string, viewer: Viewer, now = new Date
 }
 
 /**
- * What every visitor of a session page sees, kept for a few seconds: the page is hot around the
- * start time. Writes in this process clear it at once; other processes see changes within
- * PAGE_CACHE_MS. Per-viewer parts (registration, feedback, who is coming) are never cached.
+ * What every visitor of a session page sees (the page is hot around the start time), kept until the
+ * next commit to the database by any process ("coffee-page" in app/utils/cache.server.ts).
+ * Per-viewer parts (registration, feedback, who is coming) are never cached.
  */
-const PAGE_CACHE_MS = 5_000;
-const pageCache = singleton("coffee-page-cache", () => new Map<string, { at: number; value: ReturnType<typeof loadSharedPageData> }>());
-
-export function invalidateCoffeePages() {
-  pageCache.clear();
-}
-
 function sharedPageData(slug: string) {
-  const hit = pageCache.get(slug);
-  if (hit && Date.now() - hit.at < PAGE_CACHE_MS) return hit.value;
-  const value = loadSharedPageData(slug);
-  if (pageCache.size > 500) pageCache.clear();
-  pageCache.set(slug, { at: Date.now(), value });
-  value.catch(() => pageCache.delete(slug));
-  return value;
+  return cache.get("coffee-page", slug, () => loadSharedPageData(slug));
 }
 
 async function loadSharedPageData(slug: string) {
@@ -296,7 +283,6 @@ export async function updateCoffee(slug: string, input: CoffeeFormInput, actor: 
     await audit({ actorId: actor.id, action: "coffee.update", targetType: "coffee", targetId: coffee.id, data: { changes, notified }, ip: meta.ip }, tx);
     return { slug: coffee.slug, notified, changes };
   });
-  invalidateCoffeePages();
   return ok(result);
 }
 
@@ -348,7 +334,6 @@ export async function transitionCoffee(slug: string, transition: CoffeeTransitio
     await audit({ actorId: actor.id, action: `coffee.${transition}`, targetType: "coffee", targetId: coffee.id, data: { notified }, ip: meta.ip }, tx);
     return ok({ status, notified });
   });
-  invalidateCoffeePages();
   return result;
 }
 
@@ -363,14 +348,12 @@ export async function addSpeaker(slug: string, input: { name: string; role: stri
   }
   const position = await prisma.coffeeSpeaker.count({ where: { coffeeId: coffee.id } });
   await prisma.coffeeSpeaker.create({ data: { coffeeId: coffee.id, userId, name: input.name, role: input.role, position } });
-  invalidateCoffeePages();
   await audit({ actorId: actor.id, action: "coffee.speaker_add", targetType: "coffee", targetId: coffee.id, data: { name: input.name } });
   return ok(null);
 }
 
 export async function removeSpeaker(slug: string, speakerId: string, actor: { id: string }) {
   const { count } = await prisma.coffeeSpeaker.deleteMany({ where: { id: speakerId, coffee: { slug } } });
-  invalidateCoffeePages();
   if (count) await audit({ actorId: actor.id, action: "coffee.speaker_remove", targetType: "coffee_speaker", targetId: speakerId });
   return count === 1;
 }
@@ -384,7 +367,6 @@ export async function linkSpotlight(slug: string, spotlightId: string, actor: { 
   const position = await prisma.coffeeSpotlight.count({ where: { coffeeId: coffee.id } });
   const { count } = await prisma.coffeeSpotlight.createMany({ data: [{ coffeeId: coffee.id, spotlightId, position }] }).catch(() => ({ count: 0 }));
   if (!count) return fail("linked", "This Spotlight is already linked to the session.", { spotlightId: "This Spotlight is already linked to the session." });
-  invalidateCoffeePages();
   await audit({ actorId: actor.id, action: "coffee.spotlight_link", targetType: "coffee", targetId: coffee.id, data: { spotlightId, title: spotlight.title } });
   return ok(null);
 }
@@ -392,7 +374,6 @@ export async function linkSpotlight(slug: string, spotlightId: string, actor: { 
 /** Takes a Spotlight off this session; the Spotlight itself stays. */
 export async function unlinkSpotlight(slug: string, spotlightId: string, actor: { id: string }) {
   const { count } = await prisma.coffeeSpotlight.deleteMany({ where: { spotlightId, coffee: { slug } } });
-  invalidateCoffeePages();
   if (count) await audit({ actorId: actor.id, action: "coffee.spotlight_unlink", targetType: "spotlight", targetId: spotlightId, data: { coffee: slug } });
   return count === 1;
 }

@@ -1,7 +1,7 @@
 import { generateToken, hashToken } from "#app/modules/auth/tokens.server.ts";
 import { prisma, type Prisma } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
-import { singleton } from "#app/utils/singleton.server.ts";
+import { cache as caches } from "#app/utils/cache.server.ts";
 import { gzipSync } from "node:zlib";
 import { CALENDAR_SELECT, calendarEtag, feedCalendar } from "./calendar.server.ts";
 
@@ -80,7 +80,7 @@ export async function publicFeed() {
   const count = stamp._count._all;
   const maxUpdatedAt = stamp._max.updatedAt;
   const key = `${count}:${maxUpdatedAt?.getTime() ?? 0}:${getEnv().APP_URL}`;
-  const cache = singleton<PublicFeedCache>("coffee-public-feed", () => ({ key: "", rows: new Map(), maxUpdatedAt: null, body: "", etag: "", gzip: Buffer.alloc(0) }));
+  const cache = caches.getSync<PublicFeedCache>("coffee-public-feed", "public", () => ({ key: "", rows: new Map(), maxUpdatedAt: null, body: "", etag: "", gzip: Buffer.alloc(0) }));
   if (cache.key !== key) {
     const incremental = cache.maxUpdatedAt != null && cache.key.endsWith(`:${getEnv().APP_URL}`);
     if (incremental) {

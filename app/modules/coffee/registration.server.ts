@@ -5,7 +5,7 @@ import { countryName } from "#app/utils/countries.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { CALENDAR_SELECT, type CalendarCoffee } from "./calendar.server.ts";
-import { invalidateCoffeePages, promoteFromWaitlist } from "./coffee.server.ts";
+import { promoteFromWaitlist } from "./coffee.server.ts";
 import { sendCoffeeCancelEmail, sendCoffeeInviteEmail, sendCoffeeWaitlistedEmail } from "./emails.server.ts";
 import { coffeeIdFromUid, type ItipReply } from "./itip.ts";
 import { hasEnded, hasStarted, registrationOpen } from "./rules.ts";
@@ -42,7 +42,6 @@ export async function register(slug: string, member: Member, { listPublicly }: {
     await audit({ actorId: member.id, action: `coffee.${status === "registered" ? "register" : "waitlist"}`, targetType: "coffee", targetId: coffee.id }, tx);
     return ok({ status: status as "registered" | "waitlisted" });
   });
-  invalidateCoffeePages();
   return result;
 }
 
@@ -59,7 +58,6 @@ export async function unregister(slug: string, member: Member, now = new Date())
     await audit({ actorId: member.id, action: "coffee.unregister", targetType: "coffee", targetId: coffee.id, data: { promoted } }, tx);
     return ok({ promoted });
   });
-  invalidateCoffeePages();
   return result;
 }
 
@@ -112,7 +110,6 @@ export async function applyCalendarReply(reply: ItipReply, fromAddress: string, 
     await audit({ actorId: registration.user.id, action: "coffee.decline", targetType: "coffee", targetId: coffee.id, data: { promoted, via: "calendar reply" } }, tx);
     return { applied: "declined", promoted };
   });
-  if ("applied" in outcome) invalidateCoffeePages();
   return outcome;
 }
 

@@ -2,7 +2,7 @@ import { hasRole } from "#app/modules/auth/roles.ts";
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
-import { singleton } from "#app/utils/singleton.server.ts";
+import { cache } from "#app/utils/cache.server.ts";
 import type { QaErrorCode, QaPhase, QaViewerRole } from "./events.ts";
 
 export type QaCoffee = {
@@ -20,26 +20,15 @@ export type QaAccess = { coffee: QaCoffee; role: QaViewerRole; phase: QaPhase; c
 /** Questions stay open this long after the scheduled end, because sessions overrun (decision 033). */
 export const QA_GRACE_MINUTES = 30;
 const CLOSED_STATUSES = new Set(["held", "archived", "cancelled"]);
-const COFFEE_CACHE_MS = 5_000;
-
-const coffeeCache = singleton("qa-coffee-cache", () => new Map<string, { at: number; coffee: QaCoffee | null }>());
-
-/** A Morning Coffee by id or slug (`qa:join` accepts both). Cached briefly: joins come in storms. */
+/** A Morning Coffee by id or slug (`qa:join` accepts both). Cached briefly ("qa-coffee"): joins come in storms. */
 export async function findCoffee(idOrSlug: string): Promise<QaCoffee | null> {
-  const hit = coffeeCache.get(idOrSlug);
-  if (hit && Date.now() - hit.at < COFFEE_CACHE_MS) return hit.coffee;
-  const select = { id: true, slug: true, title: true, startsAt: true, durationMinutes: true, status: true, qaMode: true };
-  const coffee =
-    (await prisma.morningCoffee.findUnique({ where: { id: idOrSlug }, select })) ??
-    (await prisma.morningCoffee.findUnique({ where: { slug: idOrSlug }, select }));
-  if (coffeeCache.size > 1000) coffeeCache.clear();
-  coffeeCache.set(idOrSlug, { at: Date.now(), coffee });
-  return coffee;
-}
-
-export function forgetCoffee(idOrSlug?: string) {
-  if (idOrSlug) coffeeCache.delete(idOrSlug);
-  else coffeeCache.clear();
+  return cache.get("qa-coffee", idOrSlug, async () => {
+    const select = { id: true, slug: true, title: true, startsAt: true, durationMinutes: true, status: true, qaMode: true };
+    return (
+      (await prisma.morningCoffee.findUnique({ where: { id: idOrSlug }, select })) ??
+      (await prisma.morningCoffee.findUnique({ where: { slug: idOrSlug }, select }))
+    );
+  });
 }
 
 export function endsAt(coffee: Pick<QaCoffee, "startsAt" | "durationMinutes">) {
@@ -73,28 +62,21 @@ export async function qaAccess(user: SessionUser | null, idOrSlug: string, now =
 }
 
 type TeamMember = { moderator: boolean; speaker: boolean };
-const teamCache = singleton("qa-team-cache", () => new Map<string, { at: number; team: Map<string, TeamMember> }>());
-
 /**
- * A session's designated moderators and speakers, read once per few seconds rather than on
- * every event (joins and votes come in thousands); team changes in this process clear it at once.
+ * A session's designated moderators and speakers, read once per few seconds ("qa-team") rather
+ * than on every event (joins and votes come in thousands); team changes in this process clear it
+ * at once (team.server.ts).
  */
-async function teamOf(coffeeId: string) {
-  const hit = teamCache.get(coffeeId);
-  if (hit && Date.now() - hit.at < COFFEE_CACHE_MS) return hit.team;
-  const rows = await prisma.qaRole.findMany({ where: { coffeeId }, select: { userId: true, role: true } });
-  const team = new Map<string, TeamMember>();
-  for (const r of rows) {
-    const member = team.get(r.userId) ?? { moderator: false, speaker: false };
-    if (r.role === "moderator") member.moderator = true;
-    if (r.role === "speaker") member.speaker = true;
-    team.set(r.userId, member);
-  }
-  if (teamCache.size > 1000) teamCache.clear();
-  teamCache.set(coffeeId, { at: Date.now(), team });
-  return team;
-}
-
-export function forgetTeam(coffeeId: string) {
-  teamCache.delete(coffeeId);
+function teamOf(coffeeId: string) {
+  return cache.get("qa-team", coffeeId, async () => {
+    const rows = await prisma.qaRole.findMany({ where: { coffeeId }, select: { userId: true, role: true } });
+    const team = new Map<string, TeamMember>();
+    for (const r of rows) {
+      const member = team.get(r.userId) ?? { moderator: false, speaker: false };
+      if (r.role === "moderator") member.moderator = true;
+      if (r.role === "speaker") member.speaker = true;
+      team.set(r.userId, member);
+    }
+    return team;
+  });
 }

@@ -2,7 +2,7 @@ import { audit } from "#app/modules/admin/audit.server.ts";
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
 import { lockRows, prisma, type Prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
-import { singleton } from "#app/utils/singleton.server.ts";
+import { cache } from "#app/utils/cache.server.ts";
 import { canModerate, endsAt, qaAccess, type QaAccess, type QaCoffee } from "./access.server.ts";
 import { writeVote } from "./vote-writer.server.ts";
 import type { ModerationAction, QaErrorCode, QaQuestion, QaState, QaViewerRole, QuestionStatus } from "./events.ts";
@@ -60,29 +60,30 @@ export function questionView(row: QuestionRow, audience: Audience, viewerId?: st
 
 const PUBLIC_STATUSES = ["approved", "answered"];
 
-const LIST_CACHE_MS = 1_000;
-const listCache = singleton("qa-question-list", () => new Map<string, { at: number; rows: QuestionRow[] }>());
-
 /**
- * A session's non-hidden questions, shared by every member's join for a moment: a reconnect
- * storm of thousands of joins reads the table a few times, not thousands. Writes in this process
- * drop the entry (broadcast.server.ts); vote flushes patch the counts in place.
+ * A session's non-hidden questions, shared by every member's join for a moment ("qa-questions"):
+ * a reconnect storm of thousands of joins reads the table a few times, not thousands. Writes in
+ * this process drop the entry (broadcast.server.ts); vote flushes patch the counts in place.
  */
-async function openRows(coffeeId: string): Promise<QuestionRow[]> {
-  const hit = listCache.get(coffeeId);
-  if (hit && Date.now() - hit.at < LIST_CACHE_MS) return hit.rows;
-  const rows = await prisma.qaQuestion.findMany({ where: { coffeeId, status: { in: [...PUBLIC_STATUSES, "pending"] } }, select: questionSelect, orderBy: { createdAt: "asc" } });
-  if (listCache.size > 1000) listCache.clear();
-  listCache.set(coffeeId, { at: Date.now(), rows });
-  return rows;
+function openRows(coffeeId: string): Promise<QuestionRow[]> {
+  return cache.get("qa-questions", coffeeId, () =>
+    prisma.qaQuestion.findMany({ where: { coffeeId, status: { in: [...PUBLIC_STATUSES, "pending"] } }, select: questionSelect, orderBy: { createdAt: "asc" } }),
+  );
 }
 
 export function forgetQuestionList(coffeeId: string) {
-  listCache.delete(coffeeId);
+  cache.invalidate("qa-questions", coffeeId);
 }
 
+/** Vote counts just stored, written into the cached list (if held) so that joins see them. */
 export function patchCachedVotes(coffeeId: string, counts: Record<string, number>) {
-  for (const row of listCache.get(coffeeId)?.rows ?? []) if (row.id in counts) row.voteCount = counts[row.id];
+  const pending = cache.peek<Promise<QuestionRow[]>>("qa-questions", coffeeId);
+  void pending?.then(
+    (rows) => {
+      for (const row of rows) if (row.id in counts) row.voteCount = counts[row.id];
+    },
+    () => undefined,
+  );
 }
 
 /** The questions one person may see: moderators everything, others approved/answered plus their own pending ones. */
@@ -146,16 +147,13 @@ async function questionWithAccess(user: SessionUser | null, questionId: string):
   return ok({ question, access: access.value });
 }
 
-const questionMeta = singleton("qa-question-meta", () => new Map<string, { coffeeId: string; authorId: string | null }>());
-
-/** A question's session and author never change: remembered, so a vote costs one transaction. */
+/**
+ * A question's session and author never change: remembered ("qa-question-meta"), so a vote costs
+ * one transaction. An unknown id is not remembered.
+ */
 async function metaOf(questionId: string) {
-  const hit = questionMeta.get(questionId);
-  if (hit) return hit;
-  const row = await prisma.qaQuestion.findUnique({ where: { id: questionId }, select: { coffeeId: true, authorId: true } });
-  if (!row) return null;
-  if (questionMeta.size > 50_000) questionMeta.clear();
-  questionMeta.set(questionId, row);
+  const row = await cache.get("qa-question-meta", questionId, () => prisma.qaQuestion.findUnique({ where: { id: questionId }, select: { coffeeId: true, authorId: true } }));
+  if (!row) cache.invalidate("qa-question-meta", questionId);
   return row;
 }
 

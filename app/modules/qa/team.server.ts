@@ -3,7 +3,7 @@ import { hasRole } from "#app/modules/auth/roles.ts";
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
-import { forgetTeam } from "./access.server.ts";
+import { cache } from "#app/utils/cache.server.ts";
 import { demoteSockets } from "./broadcast.server.ts";
 
 export const QA_TEAM_ROLES = ["moderator", "speaker"] as const;
@@ -28,7 +28,7 @@ export async function designateByEmail(actor: SessionUser, coffeeId: string, ema
     await tx.qaRole.create({ data: { coffeeId, userId: user.id, role } });
     await audit({ actorId: actor.id, action: "qa.role.add", targetType: "user", targetId: user.id, data: { coffeeId, role }, ip }, tx);
   });
-  forgetTeam(coffeeId);
+  cache.invalidate("qa-team", coffeeId);
   return ok({ name: user.name });
 }
 
@@ -40,7 +40,7 @@ export async function removeDesignation(actor: SessionUser, coffeeId: string, id
     await tx.qaRole.delete({ where: { id } });
     await audit({ actorId: actor.id, action: "qa.role.remove", targetType: "user", targetId: row.userId, data: { coffeeId, role: row.role }, ip }, tx);
   });
-  forgetTeam(coffeeId);
+  cache.invalidate("qa-team", coffeeId);
   if (row.role === "moderator") await demoteSockets(coffeeId, row.userId);
   return ok(null);
 }

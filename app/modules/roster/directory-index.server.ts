@@ -1,5 +1,5 @@
 import { prisma } from "#app/utils/db.server.ts";
-import { databaseVersion } from "#app/utils/shared-read.server.ts";
+import { databaseVersion } from "#app/utils/cache.server.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
 import { canSeeProfile, type RosterViewer } from "./access.server.ts";
 import { parseAreasText, parseLanguagesText } from "./denormalise.ts";

@@ -13,7 +13,7 @@ import { median, percentile, startAppProcess, type BenchResult, type BenchSuite 
 
 const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
-function seed(file: string, sessions: number) {
+export function seedCoffees(file: string, sessions: number) {
   const db = new Database(file);
   db.pragma("busy_timeout = 5000");
   const insert = db.prepare(
@@ -69,7 +69,7 @@ const suite: BenchSuite = {
     const app = await startAppProcess({ name: "bench-calendar", env: { JOBS: "0" } });
     const results: BenchResult[] = [];
     try {
-      const { db, pageSlug } = seed(app.databaseUrl.replace(/^file:/, ""), 500);
+      const { db, pageSlug } = seedCoffees(app.databaseUrl.replace(/^file:/, ""), 500);
       const feedUrl = `${app.url}/calendar/public.ics`;
       const first = await timed(feedUrl);
       const events = (first.body.match(/BEGIN:VEVENT/g) ?? []).length;
