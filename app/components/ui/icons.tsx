@@ -10,7 +10,6 @@ import {
   Handshake as LucideHandshake,
   Megaphone as LucideMegaphone,
   Globe2 as LucideGlobe2,
-  Hammer as LucideHammer,
   Home as LucideHome,
   LogIn as LucideLogIn,
   Mail as LucideMail,
@@ -104,7 +103,6 @@ export const Coffee = fastIcon(LucideCoffee);
 export const Download = fastIcon(LucideDownload);
 export const FileText = fastIcon(LucideFileText);
 export const Globe2 = fastIcon(LucideGlobe2);
-export const Hammer = fastIcon(LucideHammer);
 export const Handshake = fastIcon(LucideHandshake);
 export const Home = fastIcon(LucideHome);
 export const LogIn = fastIcon(LucideLogIn);
