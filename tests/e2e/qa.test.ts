@@ -112,6 +112,9 @@ describe.skipIf(!hasChromium)("live Q&A in Chromium", () => {
     const coffee = await createCoffee({ title: "Morning Coffee: join by code" });
     const screen = await person({ role: "organiser" });
     await screen.page.goto(`/sessions/${coffee.slug}/present`);
+    // The factory's session was not published through the app, so it has no code yet: ask for one.
+    await screen.page.getByRole("button", { name: "Show a join code" }).click();
+    await screen.page.getByTestId("join-code").waitFor();
     const code = (await screen.page.getByTestId("join-code").textContent())!.trim();
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
 
