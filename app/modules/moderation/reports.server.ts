@@ -8,6 +8,17 @@ import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { REPORT_TARGETS, type ReportTargetType } from "./targets.server.ts";
 
+/**
+ * What the report page shows of the content a member is about to report (never its author: a
+ * Q&A question may be anonymous); not found if it is gone or hidden, refused if it is their own.
+ */
+export async function reportableTarget(reporter: { id: string }, targetType: ReportTargetType, targetId: string): Promise<Result<{ label: string; title: string; excerpt: string }>> {
+  const target = await REPORT_TARGETS[targetType].describe(targetId);
+  if (!target || target.hidden) return fail("not_found", "This is no longer there.");
+  if (target.authorId === reporter.id) return fail("invalid", "You cannot report your own writing; edit or delete it instead.");
+  return ok({ label: REPORT_TARGETS[targetType].label, title: target.title, excerpt: target.excerpt });
+}
+
 /** A member reports content with a reason; one open report per member and target. */
 export async function reportContent(reporter: { id: string }, targetType: ReportTargetType, targetId: string, reason: string): Promise<Result<null>> {
   const target = await REPORT_TARGETS[targetType].describe(targetId);
