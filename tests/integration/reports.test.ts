@@ -120,6 +120,10 @@ describe("reporting a resource", () => {
     expect((await uploader.client.get(url)).status).toBe(404);
     expect(visibleText((await organiser.client.page(url)).html)).toContain("Hidden by a moderator: Outdated and wrong visa advice");
     expect(visibleText((await uploader.client.page("/notifications")).html)).toContain("Outdated and wrong visa advice");
+    // The queue keeps it under "Hidden after reports", to restore.
+    const afterHide = visibleText((await organiser.client.page("/admin/moderation")).html);
+    expect(afterHide).toContain("Hidden after reports (1)");
+    expect(afterHide).toContain("Restore resource: A misleading visa guide");
     // Nobody can report it again while it is hidden.
     expect(visibleText((await reader.client.page(`/report?type=resource&id=${id}`)).html)).toContain("This is no longer there.");
 

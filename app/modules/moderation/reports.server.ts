@@ -53,6 +53,29 @@ export async function moderationQueue() {
   return items;
 }
 
+/**
+ * Content hidden after reports and still hidden, most recent decision first: where an organiser
+ * restores it (the open queue no longer lists it once its reports are closed).
+ */
+export async function hiddenAfterReports() {
+  const decided = await prisma.report.findMany({
+    where: { status: { in: ["hidden", "warned", "suspended"] } },
+    orderBy: { resolvedAt: "desc" },
+    take: 100,
+    select: { targetType: true, targetId: true, note: true, resolvedAt: true },
+  });
+  const latest = new Map<string, (typeof decided)[number]>();
+  for (const d of decided) if (!latest.has(`${d.targetType}:${d.targetId}`)) latest.set(`${d.targetType}:${d.targetId}`, d);
+  const items = await Promise.all(
+    [...latest.values()].slice(0, 30).map(async (d) => {
+      const handler = REPORT_TARGETS[d.targetType as ReportTargetType];
+      const target = handler ? await handler.describe(d.targetId) : null;
+      return target?.hidden ? { targetType: d.targetType as ReportTargetType, targetId: d.targetId, label: handler.label, reason: d.note, hiddenAt: d.resolvedAt, target } : null;
+    }),
+  );
+  return items.filter((i) => i !== null);
+}
+
 export const MODERATION_ACTIONS = ["hide", "restore", "dismiss", "warn", "suspend"] as const;
 export type ModerationDecision = (typeof MODERATION_ACTIONS)[number];
 
