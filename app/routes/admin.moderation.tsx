@@ -7,7 +7,7 @@ import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card } from "#app/components/ui/card.tsx";
 import { SelectField, TextField } from "#app/components/ui/field.tsx";
 import { requireRole } from "#app/utils/guards.server.ts";
-import { MODERATION_ACTIONS, decide, moderationQueue } from "#app/modules/moderation/reports.server.ts";
+import { MODERATION_ACTIONS, decide, hiddenAfterReports, moderationQueue } from "#app/modules/moderation/reports.server.ts";
 import { REPORT_TARGET_TYPES } from "#app/modules/moderation/targets.server.ts";
 import { approvePost, deletePost, listHeldPosts } from "#app/modules/posts/posts.server.ts";
 import { getPostingPolicy, setPostingPolicy } from "#app/modules/posts/settings.server.ts";
@@ -20,8 +20,8 @@ export const meta: MetaFunction = () => pageMeta("Moderation queue", "Posts, com
 
 export async function loader(args: LoaderFunctionArgs) {
   requireRole(args, "organiser");
-  const [queue, held, policy] = await Promise.all([moderationQueue(), listHeldPosts(), getPostingPolicy()]);
-  return { queue, held, policy };
+  const [queue, hidden, held, policy] = await Promise.all([moderationQueue(), hiddenAfterReports(), listHeldPosts(), getPostingPolicy()]);
+  return { queue, hidden, held, policy };
 }
 
 const DecisionSchema = z.object({
@@ -66,7 +66,7 @@ export async function action(args: ActionFunctionArgs) {
 
 /** Reports to work, posts held for review, and who may post. */
 export default function ModerationQueue() {
-  const { queue, held, policy } = useLoaderData<typeof loader>();
+  const { queue, hidden, held, policy } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   return (
     <div className="space-y-8">
@@ -123,6 +123,35 @@ export default function ModerationQueue() {
               </li>
             );
           })}
+        </ul>
+      </section>
+
+      <section aria-labelledby="hidden-heading">
+        <h2 id="hidden-heading" className="text-2xl font-bold">{`Hidden after reports (${hidden.length})`}</h2>
+        {hidden.length === 0 ? <p className="mt-2 text-muted">Nothing is hidden.</p> : null}
+        <ul className="mt-4 space-y-4">
+          {hidden.map((item) => (
+            <li key={`${item.targetType}:${item.targetId}`}>
+              <Card>
+                <p className="text-sm font-semibold text-brand-700 uppercase">{item.label}</p>
+                <h3 className="mt-1 text-lg font-bold"><Link to={item.target.url}>{item.target.title}</Link></h3>
+                <p className="text-sm text-muted">
+                  {`By ${item.target.authorName} · hidden `}
+                  {item.hiddenAt ? <DateTime value={item.hiddenAt} /> : null}
+                  {item.reason ? `: “${item.reason}”` : null}
+                </p>
+                <Form method="post" className="mt-3">
+                  <input type="hidden" name="intent" value="decide" />
+                  <input type="hidden" name="targetType" value={item.targetType} />
+                  <input type="hidden" name="targetId" value={item.targetId} />
+                  <input type="hidden" name="decision" value="restore" />
+                  <Button type="submit" size="sm" variant="secondary">
+                    Restore<span className="sr-only">{` ${item.label.toLowerCase()}: ${item.target.title}`}</span>
+                  </Button>
+                </Form>
+              </Card>
+            </li>
+          ))}
         </ul>
       </section>
 

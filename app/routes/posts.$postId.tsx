@@ -28,7 +28,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   if (!post) throw new Response("Not found", { status: 404 });
   const comments = await listComments(post.id);
   const commentIds = comments.flatMap((c) => [c.id, ...c.replies.map((r) => r.id)]).filter(Boolean);
-  const [postReactions, commentReactions] = await Promise.all([reactionSummaries("post", [post.id], viewer?.id ?? null), reactionSummaries("comment", commentIds, viewer?.id ?? null)]);
+  const { post: postReactions, comment: commentReactions } = await reactionSummaries({ post: [post.id], comment: commentIds }, viewer?.id ?? null);
   const now = new Date();
   const withRights = <T extends { authorId: string | null; createdAt: Date; removed: boolean }>(c: T) => ({
     ...c,

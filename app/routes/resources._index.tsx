@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = LibraryQuerySchema.parse(Object.fromEntries(url.searchParams));
   const filtered = Object.values(query).some(Boolean);
-  const [{ resources, answers }, featured, tags] = await Promise.all([listLibrary(query), filtered ? Promise.resolve([]) : featuredShelf(), libraryTags()]);
+  const [{ resources, answers }, featured, tags] = await Promise.all([listLibrary(query, { viewer: context.user }), filtered ? Promise.resolve([]) : featuredShelf(), libraryTags()]);
   const card = (r: (typeof resources)[number]) => ({
     id: r.id,
     title: r.title,

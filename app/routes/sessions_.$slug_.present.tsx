@@ -1,9 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireVerifiedUser } from "#app/utils/guards.server.ts";
 import { qaAccess } from "#app/modules/qa/access.server.ts";
 import { sortQuestions, type QaQuestion } from "#app/modules/qa/events.ts";
-import { joinCodeFor, qrSvg } from "#app/modules/qa/join-code.server.ts";
+import { existingJoinCode, joinCodeFor, qrSvg } from "#app/modules/qa/join-code.server.ts";
 import { qaState } from "#app/modules/qa/questions.server.ts";
 import { useQaSocket } from "#app/modules/qa/use-qa-socket.ts";
 import { getEnv } from "#app/utils/env.server.ts";
@@ -11,14 +12,24 @@ import { pageMeta } from "#app/utils/meta.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data ? `Presenter screen: ${data.state.session.title}` : "Presenter screen", "The questions of a Morning Coffee Q&A, large, for the screen the speakers share.");
 
+/** Only reads: the join code is given when the session is published, or by the action below. */
 export async function loader(args: LoaderFunctionArgs) {
   const user = requireVerifiedUser(args);
   const access = await qaAccess(user, args.params.slug ?? "");
   if (!access.ok) throw new Response("Not found", { status: 404 });
-  const [state, joinCode] = await Promise.all([qaState(user, access.value), joinCodeFor(access.value.coffee.id)]);
+  const [state, joinCode] = await Promise.all([qaState(user, access.value), existingJoinCode(access.value.coffee.id)]);
   const base = getEnv().APP_URL.replace(/\/$/, "");
   const qaUrl = `${base}/sessions/${state.session.slug}/qa`;
   return { state, joinCode, joinAt: `${base.replace(/^https?:\/\//, "")}/j`, qaUrl, qr: await qrSvg(qaUrl) };
+}
+
+/** Gives a join code to a session published before codes were given on publication. */
+export async function action(args: ActionFunctionArgs) {
+  const user = requireVerifiedUser(args);
+  const access = await qaAccess(user, args.params.slug ?? "");
+  if (!access.ok) throw new Response("Not found", { status: 404 });
+  await joinCodeFor(access.value.coffee.id);
+  return redirect(`/sessions/${access.value.coffee.slug}/present`, { status: 303 });
 }
 
 /** What may go on the big screen: published questions, never a name the asker chose to hide. */
@@ -48,14 +59,23 @@ export default function PresenterScreen() {
         <div role="img" aria-label={`QR code that opens the Q&A at ${qaUrl}`} className="size-40 shrink-0 rounded bg-white p-1 lg:size-48 [&>svg]:size-full" data-testid="join-qr" dangerouslySetInnerHTML={{ __html: qr }} />
         <div>
           <h2 id="join-heading" className="text-xl font-semibold tracking-wide text-[#ffdb4d] uppercase">Ask your questions</h2>
-          <p className="mt-2 text-2xl text-white">
-            Scan the code, or go to <strong className="text-[#ffdb4d]">{joinAt}</strong> and type
-          </p>
-          <p className="mt-1 font-mono text-5xl font-bold tracking-[0.2em] text-[#ffdb4d]">
-            <span aria-hidden="true" data-testid="join-code">{joinCode}</span>
-            {/* Read out one character at a time. */}
-            <span className="sr-only">{`Join code: ${joinCode.split("").join(" ")}`}</span>
-          </p>
+          {joinCode ? (
+            <>
+              <p className="mt-2 text-2xl text-white">
+                Scan the code, or go to <strong className="text-[#ffdb4d]">{joinAt}</strong> and type
+              </p>
+              <p className="mt-1 font-mono text-5xl font-bold tracking-[0.2em] text-[#ffdb4d]">
+                <span aria-hidden="true" data-testid="join-code">{joinCode}</span>
+                {/* Read out one character at a time. */}
+                <span className="sr-only">{`Join code: ${joinCode.split("").join(" ")}`}</span>
+              </p>
+            </>
+          ) : (
+            <Form method="post" className="mt-2">
+              <p className="text-2xl text-white">Scan the code, or show a short code people can type.</p>
+              <button type="submit" className="mt-3 rounded-md bg-[#ffdb4d] px-4 py-2 text-lg font-bold text-[#0b1020]">Show a join code</button>
+            </Form>
+          )}
         </div>
       </section>
       <div className="mt-8 flex flex-1 flex-col gap-10">

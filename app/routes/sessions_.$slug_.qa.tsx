@@ -211,7 +211,7 @@ export default function QaPage() {
               <h3 id="pending-heading" className="mb-2 text-xl font-bold">{`Awaiting approval (${pending.length})`}</h3>
               <ol className="space-y-3">
                 {pending.map((q) => (
-                  <li key={q.id}><QuestionCard question={q} role={state.role} canAnswer={state.canAnswer} phase={state.session.phase} voted={myVotes.has(q.id)} onSubmit={enhance} /></li>
+                  <li key={q.id}><QuestionCard question={q} role={state.role} canAnswer={state.canAnswer} phase={state.session.phase} voted={myVotes.has(q.id)} onSubmit={enhance} qaPath={`/sessions/${state.session.slug}/qa`} /></li>
                 ))}
               </ol>
             </section>
@@ -219,7 +219,7 @@ export default function QaPage() {
           {listed.length ? (
             <ol className="space-y-3" data-testid="question-list">
               {listed.map((q) => (
-                <li key={q.id}><QuestionCard question={q} role={state.role} canAnswer={state.canAnswer} phase={state.session.phase} voted={myVotes.has(q.id)} onSubmit={enhance} /></li>
+                <li key={q.id}><QuestionCard question={q} role={state.role} canAnswer={state.canAnswer} phase={state.session.phase} voted={myVotes.has(q.id)} onSubmit={enhance} qaPath={`/sessions/${state.session.slug}/qa`} /></li>
               ))}
             </ol>
           ) : (
@@ -230,7 +230,7 @@ export default function QaPage() {
               <summary className="cursor-pointer font-semibold">{`Hidden questions (${hidden.length})`}</summary>
               <ol className="mt-3 space-y-3">
                 {hidden.map((q) => (
-                  <li key={q.id}><QuestionCard question={q} role={state.role} canAnswer={state.canAnswer} phase={state.session.phase} voted={false} onSubmit={enhance} /></li>
+                  <li key={q.id}><QuestionCard question={q} role={state.role} canAnswer={state.canAnswer} phase={state.session.phase} voted={false} onSubmit={enhance} qaPath={`/sessions/${state.session.slug}/qa`} /></li>
                 ))}
               </ol>
             </details>

@@ -1,7 +1,8 @@
 /**
  * Profiles the production server under page load: starts it with --cpu-prof, drives one or more
  * paths with autocannon, stops it and prints the heaviest functions (self and inclusive time).
- *   tsx tests/bench/profile.ts /privacy [/roster?q=asylum …] [--seconds 10] [--experts 10000] [--anon]
+ *   tsx tests/bench/profile.ts /privacy [/roster?q=asylum …] [--seconds 10] [--experts 10000] [--member]
+ * --member signs in as the demo member (as the pages suite does); `{post}` in a path is the first post linked from /posts.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -18,6 +19,7 @@ const flag = (name: string, fallback: string) => {
 const seconds = Number(flag("seconds", "10"));
 const experts = Number(flag("experts", "0"));
 const noProfile = argv.includes("--no-profile");
+const asMember = argv.includes("--member");
 const paths = argv.filter((a) => !a.startsWith("--"));
 const PASSWORD = "bench member passphrase 2026";
 
@@ -49,6 +51,15 @@ try {
     const login = await fetch(`${app.url}/login`, { method: "POST", body: new URLSearchParams({ email: fill.email, password: PASSWORD }), headers: { Origin: app.url }, redirect: "manual" });
     headers = { cookie: login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") };
   }
+  if (asMember && !experts) {
+    const seeded = app.output().split("\n").find((l) => l.includes('"demoPassword"'));
+    if (!seeded) throw new Error("the demo password was not printed at first start");
+    const { demoPassword } = JSON.parse(seeded) as { demoPassword: string };
+    const login = await fetch(`${app.url}/login`, { method: "POST", body: new URLSearchParams({ email: "member@mieux.example", password: demoPassword }), headers: { Origin: app.url }, redirect: "manual" });
+    headers = { cookie: login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") };
+  }
+  const firstPost = /href="(\/posts\/[a-z0-9]{20,})"/.exec(await fetch(`${app.url}/posts`, { headers }).then((r) => r.text()))?.[1] ?? "/posts";
+  for (const [i, p] of paths.entries()) paths[i] = p.replace("{post}", firstPost);
   for (const p of paths) {
     const html = await fetch(`${app.url}${p}`, { headers }).then((r) => r.text());
     fs.writeFileSync(path.join(profDir, `${p.replace(/\W+/g, "_")}.html`), html);

@@ -53,6 +53,7 @@ const PAGES: Record<string, (f: Fixtures) => string> = {
   "notifications.tsx": () => "/notifications",
   "j.($code).tsx": () => "/j",
   "privacy.tsx": () => "/privacy",
+  "report.tsx": (f) => `/report?type=resource&id=${f.resourceId}&redirectTo=/resources/${f.resourceId}`,
   "calls._index.tsx": () => "/calls",
   "calls.new.tsx": () => "/calls/new",
   "calls.$id._index.tsx": (f) => `/calls/${f.callId}`,
@@ -104,7 +105,6 @@ const NOT_PAGES: Record<string, string> = {
   "calls.$id.interests[.]csv.ts": "CSV download",
   "resources.$id.file.ts": "file download",
   "posts.$postId.cover.tsx": "image",
-  "report.tsx": "form target only (reports come from the pages that show the content)",
   "members.search.tsx": "JSON for the @mention combobox",
 };
 

@@ -84,6 +84,69 @@ describe.skipIf(!hasChromium)("posts journey in Chromium", () => {
     expect(await prisma.postComment.count({ where: { hiddenAt: { not: null } } })).toBe(1);
   });
 
+  it("a member reports a post; the organiser hides it: gone from the feed, its page, the Atom feed and the home page; the author reads why; restoring brings it back", async () => {
+    const author = await createUser({ role: "focal_point", country: "PT", name: "Pedro Author" });
+    await makeFocalPoint(author.id, "PT");
+    const reporter = await createUser({ name: "Renata Reporter" });
+    const organiser = await createUser({ role: "organiser", name: "Oskar Organiser" });
+    const title = "Visa rules that are simply wrong";
+    const post = await prisma.post.create({ data: { authorId: author.id, kind: "update", title, body: "Everyone can enter without a visa.", memberState: "PT" } });
+    const postUrl = `/posts/${post.id}`;
+    const atomTitles = async () => (await (await fetch(`${baseUrl}/feed.atom`)).text()).includes(title);
+
+    // What every reader sees before: the feed, the home page, the Atom feed.
+    const r = await newPerson(baseUrl);
+    await logIn(r.page, reporter.email);
+    await r.page.goto("/posts");
+    await r.page.getByRole("link", { name: title }).waitFor();
+    expect(await atomTitles()).toBe(true);
+    await r.page.goto(postUrl);
+    await r.page.getByText("Report", { exact: true }).click();
+    await r.page.getByLabel("What is wrong with this post?").fill("Dangerous false information about visas");
+    await r.page.getByRole("button", { name: "Send report" }).click();
+    await r.page.getByText("Thank you: the moderators will look at your report").waitFor();
+
+    const o = await newPerson(baseUrl);
+    await logIn(o.page, organiser.email);
+    await o.page.goto("/admin/moderation");
+    await o.page.getByText("Dangerous false information about visas").waitFor();
+    await o.page.getByLabel("Decision").selectOption("hide");
+    await o.page.getByLabel("Reason the author will read").fill("The visa information is false");
+    await o.page.getByRole("button", { name: "Apply decision" }).click();
+    await o.page.getByText("No open reports.").waitFor();
+
+    // Gone everywhere a reader looks.
+    await r.page.goto("/posts");
+    await r.page.getByRole("heading", { name: "Posts", level: 1 }).waitFor();
+    expect(await r.page.getByRole("link", { name: title }).count()).toBe(0);
+    await r.page.goto("/");
+    expect(await r.page.getByText(title).count()).toBe(0);
+    expect((await r.page.goto(postUrl))?.status()).toBe(404);
+    expect(await atomTitles()).toBe(false);
+
+    // The author reads the reason.
+    const a = await newPerson(baseUrl, { width: 390, height: 844 });
+    await logIn(a.page, author.email);
+    await a.page.goto("/notifications");
+    await a.page.getByText("The visa information is false").waitFor();
+    await expectAccessible(a.page, "notifications with a hidden post");
+    await noHorizontalScroll(a.page);
+
+    // The organiser restores it from the queue's list of hidden content.
+    await o.page.goto("/admin/moderation");
+    await expectAccessible(o.page, "moderation queue with hidden content");
+    const restore = o.page.getByRole("button", { name: `Restore post: ${title}` });
+    await restore.click();
+    await restore.waitFor({ state: "detached" });
+    await r.page.goto("/posts");
+    await r.page.getByRole("link", { name: title }).waitFor();
+    await r.page.goto("/");
+    await r.page.getByText(title).first().waitFor();
+    expect((await r.page.goto(postUrl))?.status()).toBe(200);
+    expect(await atomTitles()).toBe(true);
+    for (const p of [r, o, a]) await p.context.close();
+  });
+
   it("shows the feed, notifications and moderation pages at 390 px without horizontal scrolling", async () => {
     const organiser = await createUser({ role: "organiser" });
     const { page, context } = await newPerson(baseUrl, { width: 390, height: 844 });

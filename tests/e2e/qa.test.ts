@@ -85,6 +85,47 @@ describe.skipIf(!hasChromium)("live Q&A in Chromium", () => {
     for (const p of [asker, moderator, screen]) await p.context.close();
   });
 
+  it("a member reports a question from the live Q&A with the keyboard; hiding it from Admin → Moderation removes it from open Q&A pages at once", async () => {
+    const coffee = await createCoffee({ title: "Morning Coffee: reported question" });
+    const asker = await person({ name: "Tomasz Asker" });
+    const reporter = await person({ name: "Hana Reporter" });
+    const watcher = await person();
+    const organiser = await person({ role: "organiser" });
+    const qa = `/sessions/${coffee.slug}/qa`;
+    await asker.page.goto(qa);
+    await asker.page.getByTestId("presence").waitFor();
+    await asker.page.getByLabel("Your question").fill("A rude question for the panel");
+    await asker.page.getByRole("button", { name: "Ask", exact: true }).click();
+    for (const p of [reporter, watcher]) {
+      await p.page.goto(qa);
+      await p.page.getByRole("article", { name: "A rude question for the panel" }).waitFor();
+    }
+    // The asker is offered no Report link on their own question.
+    expect(await asker.page.getByRole("article", { name: "A rude question for the panel" }).getByRole("link", { name: "Report" }).count()).toBe(0);
+
+    // Keyboard only: focus the link (described by the question), Enter, type, Enter.
+    const link = reporter.page.getByRole("article", { name: "A rude question for the panel" }).getByRole("link", { name: "Report" });
+    await link.focus();
+    await expect.poll(() => link.getAttribute("aria-describedby")).toMatch(/^q-/);
+    await reporter.page.keyboard.press("Enter");
+    await reporter.page.getByRole("heading", { name: "Report this q&a question" }).waitFor();
+    await expectAccessible(reporter.page, "report page (question)");
+    await reporter.page.getByLabel("What is wrong?").fill("Rude to the speakers");
+    await reporter.page.getByRole("button", { name: "Send report" }).press("Enter");
+    await reporter.page.getByText("Thank you: the moderators will look at your report").waitFor();
+    expect(new URL(reporter.page.url()).pathname).toBe(qa);
+
+    await organiser.page.goto("/admin/moderation");
+    await organiser.page.getByText("Rude to the speakers").waitFor();
+    await organiser.page.getByLabel("Reason the author will read").fill("Please be courteous");
+    await organiser.page.getByRole("button", { name: "Apply decision" }).click();
+    await organiser.page.getByText("No open reports.").waitFor();
+    // The watcher's page was never reloaded: the question leaves it live.
+    await watcher.page.getByRole("article", { name: "A rude question for the panel" }).waitFor({ state: "detached" });
+    await asker.page.getByTestId("hidden-notice").getByText(/A moderator hid your question/).waitFor();
+    for (const p of [asker, reporter, watcher, organiser]) await p.context.close();
+  });
+
   it("tells the asker when their question is hidden, and says so when they were signed out elsewhere", async () => {
     const coffee = await createCoffee({ title: "Morning Coffee: notices" });
     const asker = await person({ name: "Marta Kowalska" });
@@ -112,6 +153,9 @@ describe.skipIf(!hasChromium)("live Q&A in Chromium", () => {
     const coffee = await createCoffee({ title: "Morning Coffee: join by code" });
     const screen = await person({ role: "organiser" });
     await screen.page.goto(`/sessions/${coffee.slug}/present`);
+    // The factory's session was not published through the app, so it has no code yet: ask for one.
+    await screen.page.getByRole("button", { name: "Show a join code" }).click();
+    await screen.page.getByTestId("join-code").waitFor();
     const code = (await screen.page.getByTestId("join-code").textContent())!.trim();
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
 

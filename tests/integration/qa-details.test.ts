@@ -147,9 +147,33 @@ describe("people here", () => {
 });
 
 describe("join code and QR code", () => {
+  it("publishing a Morning Coffee gives it its join code; opening the presenter screen (a GET) never writes one", async () => {
+    const draft = await createCoffee({ status: "draft" });
+    const organiser = await createParticipant({ role: "organiser" });
+    const client = browserWith(organiser.cookie);
+    await client.page(`/sessions/${draft.slug}/present`);
+    expect((await prisma.morningCoffee.findUniqueOrThrow({ where: { id: draft.id } })).joinCode).toBeNull();
+    const published = await client.post(`/sessions/${draft.slug}/edit`, { intent: "publish" });
+    expect(published.status).toBe(302);
+    const { joinCode, status } = await prisma.morningCoffee.findUniqueOrThrow({ where: { id: draft.id } });
+    expect(status).toBe("published");
+    expect(joinCode).toMatch(/^[A-Z2-9]{6}$/);
+    const page = await client.page(`/sessions/${draft.slug}/present`);
+    expect(page.html).toContain(`data-testid="join-code">${joinCode}<`);
+  });
+
   it("the presenter screen shows a QR code of the Q&A page and a join code that leads there", async () => {
     const coffee = await createCoffee();
     const organiser = await createParticipant({ role: "organiser" });
+    // A session published before codes came with publication: opening the screen writes nothing,
+    // the presenter asks for a code with a POST.
+    const before = await browserWith(organiser.cookie).page(`/sessions/${coffee.slug}/present`);
+    expect(before.res.status).toBe(200);
+    expect(before.html).not.toContain('data-testid="join-code"');
+    expect(before.html).toContain("Show a join code");
+    expect((await prisma.morningCoffee.findUniqueOrThrow({ where: { id: coffee.id } })).joinCode).toBeNull();
+    const made = await browserWith(organiser.cookie).post(`/sessions/${coffee.slug}/present`, {});
+    expect(made.status).toBe(303);
     const page = await browserWith(organiser.cookie).page(`/sessions/${coffee.slug}/present`);
     expect(page.res.status).toBe(200);
     const code = /data-testid="join-code">([A-Z2-9]{6})</.exec(page.html)?.[1];

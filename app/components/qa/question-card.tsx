@@ -1,10 +1,11 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { Button } from "#app/components/ui/button.tsx";
 import type { QaPhase, QaQuestion, QaViewerRole } from "#app/modules/qa/events.ts";
 import { countryName } from "#app/utils/countries.ts";
 import { cn } from "#app/utils/misc.ts";
 import { DateTime } from "#app/components/date-time.tsx";
+import { reportLink } from "#app/utils/report-link.ts";
 
 type Props = {
   question: QaQuestion;
@@ -14,12 +15,14 @@ type Props = {
   phase: QaPhase;
   voted: boolean;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  /** This Q&A page, where a report comes back to. */
+  qaPath: string;
 };
 
 const STATUS_LABEL: Record<string, string> = { pending: "Awaiting approval", answered: "Answered", hidden: "Hidden" };
 
 /** One question with the actions this person may take; every action is a plain form (works without JavaScript). */
-export function QuestionCard({ question: q, role, canAnswer, phase, voted, onSubmit }: Props) {
+export function QuestionCard({ question: q, role, canAnswer, phase, voted, onSubmit, qaPath }: Props) {
   const moderator = role === "organiser" || role === "moderator";
   // Nobody upvotes their own question (the server refuses it too).
   const votable = phase !== "closed" && !q.mine && (q.status === "approved" || q.status === "answered");
@@ -69,6 +72,12 @@ export function QuestionCard({ question: q, role, canAnswer, phase, voted, onSub
             </div>
           ) : null}
           {moderator ? <ModerationButtons question={q} onSubmit={onSubmit} /> : null}
+          {/* Members report; moderators hide directly. A link, so it works without JavaScript. */}
+          {!moderator && !q.mine && (q.status === "approved" || q.status === "answered") ? (
+            <p className="mt-2 text-sm">
+              <Link to={reportLink("question", q.id, qaPath)} aria-describedby={headingId}>Report</Link>
+            </p>
+          ) : null}
           {canAnswer && (q.status === "approved" || q.status === "answered") ? (
             <details className="mt-3">
               <summary className="cursor-pointer text-sm font-semibold text-brand-700">{q.answer ? "Edit the answer" : "Write an answer"}</summary>

@@ -11,7 +11,6 @@ import {
   Handshake as LucideHandshake,
   Megaphone as LucideMegaphone,
   Globe2 as LucideGlobe2,
-  Hammer as LucideHammer,
   Home as LucideHome,
   LogIn as LucideLogIn,
   Mail as LucideMail,
@@ -106,7 +105,6 @@ export const Coffee = fastIcon(LucideCoffee);
 export const Download = fastIcon(LucideDownload);
 export const FileText = fastIcon(LucideFileText);
 export const Globe2 = fastIcon(LucideGlobe2);
-export const Hammer = fastIcon(LucideHammer);
 export const Handshake = fastIcon(LucideHandshake);
 export const Home = fastIcon(LucideHome);
 export const LogIn = fastIcon(LucideLogIn);

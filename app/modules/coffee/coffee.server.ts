@@ -11,6 +11,7 @@ import type { CoffeeFormInput } from "./coffee.schema.ts";
 import { sendCoffeeCancelEmail, sendCoffeeInviteEmail } from "./emails.server.ts";
 import { canSeeJoinLink, feedbackSummary, hasEnded, hasStarted, joinLinkFrom, registrationOpen, RESERVED_SLUGS, slugify } from "./rules.ts";
 import { zonedToUtc } from "./time.ts";
+import { joinCodeFor } from "#app/modules/qa/join-code.server.ts";
 
 type Viewer = Pick<SessionUser, "id" | "role"> | null | undefined;
 type Meta = { ip?: string | null };
@@ -334,6 +335,8 @@ export async function transitionCoffee(slug: string, transition: CoffeeTransitio
     await audit({ actorId: actor.id, action: `coffee.${transition}`, targetType: "coffee", targetId: coffee.id, data: { notified }, ip: meta.ip }, tx);
     return ok({ status, notified });
   });
+  // The Q&A join code exists from publication on, so the presenter screen only reads it (a GET never writes).
+  if (transition === "publish") await joinCodeFor(existing.id);
   return result;
 }
 

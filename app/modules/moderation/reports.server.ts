@@ -9,6 +9,17 @@ import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { REPORT_TARGETS, type ReportTargetType } from "./targets.server.ts";
 
+/**
+ * What the report page shows of the content a member is about to report (never its author: a
+ * Q&A question may be anonymous); not found if it is gone or hidden, refused if it is their own.
+ */
+export async function reportableTarget(reporter: { id: string }, targetType: ReportTargetType, targetId: string): Promise<Result<{ label: string; title: string; excerpt: string }>> {
+  const target = await REPORT_TARGETS[targetType].describe(targetId);
+  if (!target || target.hidden) return fail("not_found", "This is no longer there.");
+  if (target.authorId === reporter.id) return fail("invalid", "You cannot report your own writing; edit or delete it instead.");
+  return ok({ label: REPORT_TARGETS[targetType].label, title: target.title, excerpt: target.excerpt });
+}
+
 /** A member reports content with a reason; one open report per member and target. */
 export async function reportContent(reporter: { id: string }, targetType: ReportTargetType, targetId: string, reason: string): Promise<Result<null>> {
   const target = await REPORT_TARGETS[targetType].describe(targetId);
@@ -41,6 +52,29 @@ export async function moderationQueue() {
     [...groups.values()].map(async (g) => ({ ...g, label: REPORT_TARGETS[g.targetType]?.label ?? g.targetType, target: (await REPORT_TARGETS[g.targetType]?.describe(g.targetId)) ?? null })),
   );
   return items;
+}
+
+/**
+ * Content hidden after reports and still hidden, most recent decision first: where an organiser
+ * restores it (the open queue no longer lists it once its reports are closed).
+ */
+export async function hiddenAfterReports() {
+  const decided = await prisma.report.findMany({
+    where: { status: { in: ["hidden", "warned", "suspended"] } },
+    orderBy: { resolvedAt: "desc" },
+    take: 100,
+    select: { targetType: true, targetId: true, note: true, resolvedAt: true },
+  });
+  const latest = new Map<string, (typeof decided)[number]>();
+  for (const d of decided) if (!latest.has(`${d.targetType}:${d.targetId}`)) latest.set(`${d.targetType}:${d.targetId}`, d);
+  const items = await Promise.all(
+    [...latest.values()].slice(0, 30).map(async (d) => {
+      const handler = REPORT_TARGETS[d.targetType as ReportTargetType];
+      const target = handler ? await handler.describe(d.targetId) : null;
+      return target?.hidden ? { targetType: d.targetType as ReportTargetType, targetId: d.targetId, label: handler.label, reason: d.note, hiddenAt: d.resolvedAt, target } : null;
+    }),
+  );
+  return items.filter((i) => i !== null);
 }
 
 export const MODERATION_ACTIONS = ["hide", "restore", "dismiss", "warn", "suspend"] as const;

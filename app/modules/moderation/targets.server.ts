@@ -1,5 +1,6 @@
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
 import { moderate } from "#app/modules/qa/actions.server.ts";
+import { hideResource, restoreResource } from "#app/modules/resources/library.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 
@@ -17,10 +18,7 @@ type Target = {
 const clip = (text: string) => (text.length > 300 ? `${text.slice(0, 300)}…` : text);
 const nameOf = (u: { name: string; deletedAt: Date | null } | null) => (u ? (u.deletedAt ? "Former member" : u.name) : "Unknown");
 
-/**
- * Everything a member can report, in one list. A resource target is one more entry here once
- * resources have their own table.
- */
+/** Everything a member can report, in one list. */
 export const REPORT_TARGETS = {
   post: {
     label: "Post",
@@ -67,9 +65,26 @@ export const REPORT_TARGETS = {
       const result = await moderate(actor, { questionId: id, action: "hide" }, ip);
       return result.ok ? ok(null) : fail(result.error.code, result.error.message);
     },
+    // "approve" is the live Q&A's own way back from hidden (its Restore button).
     async restore(actor, id, ip) {
-      const result = await moderate(actor, { questionId: id, action: "reopen" }, ip);
+      const result = await moderate(actor, { questionId: id, action: "approve" }, ip);
       return result.ok ? ok(null) : fail(result.error.code, result.error.message);
+    },
+  },
+  resource: {
+    label: "Resource",
+    async describe(id) {
+      const r = await prisma.resource.findUnique({ where: { id }, select: { title: true, summary: true, body: true, createdById: true, hiddenAt: true, createdBy: { select: { name: true, deletedAt: true } } } });
+      if (!r) return null;
+      return { title: r.title, url: `/resources/${id}`, excerpt: clip(r.summary || r.body), authorId: r.createdById, authorName: r.createdBy ? nameOf(r.createdBy) : "MIEUX+ team", hidden: !!r.hiddenAt };
+    },
+    async hide(_actor, id, reason, now) {
+      await hideResource(id, reason, now);
+      return ok(null);
+    },
+    async restore(_actor, id) {
+      await restoreResource(id);
+      return ok(null);
     },
   },
 } satisfies Record<string, Target>;

@@ -53,22 +53,31 @@ export async function toggleReaction(actor: Actor, target: ReactionTarget, kind:
 
 export type ReactionSummary = { kind: ReactionKind; emoji: string; label: string; count: number; mine: boolean; names: string[] };
 
-/** Counts, whether the reader reacted, and who reacted (first names shown on hover/focus), per target. */
-export async function reactionSummaries(targetType: "post" | "comment", targetIds: string[], viewerId: string | null) {
-  const rows = targetIds.length
+/**
+ * Counts, whether the reader reacted, and who reacted (first names shown on hover/focus), per
+ * target: a post and its comments in one query.
+ */
+export async function reactionSummaries(targets: { post?: string[]; comment?: string[] }, viewerId: string | null) {
+  const wanted = (["post", "comment"] as const).filter((t) => targets[t]?.length).map((t) => ({ targetType: t, targetId: { in: targets[t]! } }));
+  const rows = wanted.length
     ? await prisma.reaction.findMany({
-        where: { targetType, targetId: { in: targetIds } },
+        where: { OR: wanted },
         orderBy: { createdAt: "asc" },
-        select: { targetId: true, kind: true, userId: true, user: { select: { name: true, deletedAt: true } } },
+        select: { targetType: true, targetId: true, kind: true, userId: true, user: { select: { name: true, deletedAt: true } } },
       })
     : [];
-  const result: Record<string, ReactionSummary[]> = {};
-  for (const id of targetIds) {
-    const mine = rows.filter((r) => r.targetId === id);
-    result[id] = REACTIONS.map((r) => {
-      const of = mine.filter((m) => m.kind === r.kind);
-      return { kind: r.kind, emoji: r.emoji, label: r.label, count: of.length, mine: !!viewerId && of.some((m) => m.userId === viewerId), names: of.slice(0, 10).map((m) => (m.user.deletedAt ? "Former member" : m.user.name)) };
-    });
-  }
-  return result;
+  const byTarget = new Map<string, typeof rows>();
+  for (const r of rows) byTarget.set(`${r.targetType}:${r.targetId}`, [...(byTarget.get(`${r.targetType}:${r.targetId}`) ?? []), r]);
+  const summaries = (type: "post" | "comment") => {
+    const result: Record<string, ReactionSummary[]> = {};
+    for (const id of targets[type] ?? []) {
+      const mine = byTarget.get(`${type}:${id}`) ?? [];
+      result[id] = REACTIONS.map((r) => {
+        const of = mine.filter((m) => m.kind === r.kind);
+        return { kind: r.kind, emoji: r.emoji, label: r.label, count: of.length, mine: !!viewerId && of.some((m) => m.userId === viewerId), names: of.slice(0, 10).map((m) => (m.user.deletedAt ? "Former member" : m.user.name)) };
+      });
+    }
+    return result;
+  };
+  return { post: summaries("post"), comment: summaries("comment") };
 }

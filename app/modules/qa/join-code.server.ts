@@ -16,8 +16,14 @@ function newCode() {
   return Array.from({ length: JOIN_CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
 }
 
+/** A Morning Coffee's join code if it has one yet (a read only, for GET requests). */
+export async function existingJoinCode(coffeeId: string): Promise<string | null> {
+  return (await prisma.morningCoffee.findUnique({ where: { id: coffeeId }, select: { joinCode: true } }))?.joinCode ?? null;
+}
+
 /**
- * A Morning Coffee's join code, given the first time someone needs it and never changed after
+ * A Morning Coffee's join code, given when the session is published (or, for one published
+ * before that, when the presenter asks for it with a POST) and never changed after
  * (printed slides keep working). The write is idempotent: it only fills an empty column, and a
  * clash with another session's code (1 in ~10^9) draws again.
  */

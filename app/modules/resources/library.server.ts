@@ -1,6 +1,7 @@
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { audit } from "#app/modules/admin/audit.server.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
+import { visiblePostsWhere, type Viewer } from "#app/modules/posts/posts.server.ts";
 import { containsText, prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { removeResourceFile, storeResourceFile, type CheckedFile } from "./files.server.ts";
@@ -54,9 +55,10 @@ const LIST_SELECT = {
  * and the answered Q&A questions published as resources (posts, decision 039) matching the words
  * when no filter they cannot have (topic, region, language, tag) is set.
  */
-export async function listLibrary(query: LibraryQuery, { take = 60 }: { take?: number } = {}) {
+export async function listLibrary(query: LibraryQuery, { take = 60, viewer = null }: { take?: number; viewer?: Viewer } = {}) {
   const words = searchWords(query.q);
   const where: Prisma.ResourceWhereInput = {
+    hiddenAt: null,
     ...(query.topic ? { topic: query.topic } : {}),
     ...(query.region ? { region: query.region } : {}),
     ...(query.language ? { language: query.language } : {}),
@@ -69,7 +71,7 @@ export async function listLibrary(query: LibraryQuery, { take = 60 }: { take?: n
     onlyResources
       ? Promise.resolve([])
       : prisma.post.findMany({
-          where: { kind: "resource", AND: words.map((w) => ({ OR: [{ title: containsText(w) }, { body: containsText(w) }] })) },
+          where: { ...visiblePostsWhere(viewer), kind: "resource", AND: words.map((w) => ({ OR: [{ title: containsText(w) }, { body: containsText(w) }] })) },
           orderBy: { createdAt: "desc" },
           take: 20,
           select: { id: true, title: true, body: true, createdAt: true, author: { select: { name: true, deletedAt: true } } },
@@ -78,14 +80,19 @@ export async function listLibrary(query: LibraryQuery, { take = 60 }: { take?: n
   return { resources, answers };
 }
 
+/** Whether this person may open a resource: a hidden one only for organisers (to restore it). */
+export function canReadResource(user: Actor, resource: { hiddenAt: Date | null }) {
+  return !resource.hiddenAt || canCurate(user);
+}
+
 /** The featured shelf, most recently featured first. */
 export function featuredShelf() {
-  return prisma.resource.findMany({ where: { featuredAt: { not: null } }, orderBy: { featuredAt: "desc" }, take: 6, select: LIST_SELECT });
+  return prisma.resource.findMany({ where: { featuredAt: { not: null }, hiddenAt: null }, orderBy: { featuredAt: "desc" }, take: 6, select: LIST_SELECT });
 }
 
 /** The tags in use, most used first (the filter's choices). */
 export async function libraryTags() {
-  const rows = await prisma.resourceTag.groupBy({ by: ["tag"], _count: { tag: true }, orderBy: [{ _count: { tag: "desc" } }, { tag: "asc" }], take: 40 });
+  const rows = await prisma.resourceTag.groupBy({ by: ["tag"], where: { resource: { hiddenAt: null } }, _count: { tag: true }, orderBy: [{ _count: { tag: "desc" } }, { tag: "asc" }], take: 40 });
   return rows.map((r) => r.tag);
 }
 
@@ -99,6 +106,8 @@ export function getResource(id: string) {
       fileSize: true,
       createdById: true,
       updatedAt: true,
+      hiddenAt: true,
+      hiddenReason: true,
       createdBy: { select: { name: true, deletedAt: true } },
     },
   });
@@ -183,9 +192,18 @@ export async function setFeatured(actor: NonNullable<Actor>, id: string, feature
   return ok(null);
 }
 
+/** A moderator's decision (moderation/targets.server.ts): hidden from the library, its page, its file and the featured shelf. */
+export async function hideResource(id: string, reason: string, now: Date) {
+  await prisma.resource.update({ where: { id }, data: { hiddenAt: now, hiddenReason: reason } });
+}
+
+export async function restoreResource(id: string) {
+  await prisma.resource.update({ where: { id }, data: { hiddenAt: null, hiddenReason: null } });
+}
+
 /** The stored file of a resource, for its download. */
 export function resourceFile(id: string) {
-  return prisma.resource.findUnique({ where: { id }, select: { fileKey: true, fileName: true, fileType: true } });
+  return prisma.resource.findUnique({ where: { id }, select: { fileKey: true, fileName: true, fileType: true, hiddenAt: true } });
 }
 
 /** Resources a person added (GDPR export). */
