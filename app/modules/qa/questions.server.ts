@@ -62,6 +62,8 @@ const PUBLIC_STATUSES = ["approved", "answered"];
 
 const LIST_CACHE_MS = 1_000;
 const listCache = singleton("qa-question-list", () => new Map<string, { at: number; rows: QuestionRow[] }>());
+/** Bumped by every write: a read that started before a write must not store what it read after it. */
+const listWrites = singleton("qa-question-list-writes", () => ({ n: 0 }));
 
 /**
  * A session's non-hidden questions, shared by every member's join for a moment: a reconnect
@@ -71,13 +73,16 @@ const listCache = singleton("qa-question-list", () => new Map<string, { at: numb
 async function openRows(coffeeId: string): Promise<QuestionRow[]> {
   const hit = listCache.get(coffeeId);
   if (hit && Date.now() - hit.at < LIST_CACHE_MS) return hit.rows;
+  const writesBefore = listWrites.n;
   const rows = await prisma.qaQuestion.findMany({ where: { coffeeId, status: { in: [...PUBLIC_STATUSES, "pending"] } }, select: questionSelect, orderBy: { createdAt: "asc" } });
+  if (listWrites.n !== writesBefore) return rows; // a question changed while we read: fresh for this join, not for the next
   if (listCache.size > 1000) listCache.clear();
   listCache.set(coffeeId, { at: Date.now(), rows });
   return rows;
 }
 
 export function forgetQuestionList(coffeeId: string) {
+  listWrites.n++;
   listCache.delete(coffeeId);
 }
 
