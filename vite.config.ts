@@ -97,10 +97,11 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // Scale-out: several app processes sharing Redis (run only when Redis is reachable).
+          // Scale-out: several app processes sharing Redis; the nginx suite on PostgreSQL (run only when
+          // Redis, PostgreSQL and nginx are present).
           name: "scale",
           include: ["tests/scale/**/*.test.ts"],
-          globalSetup: ["tests/setup/global-setup.ts"],
+          globalSetup: ["tests/setup/global-setup-scale.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -45,10 +45,10 @@ const suites = [
   {
     name: "redis",
     env: "REQUIRE_REDIS",
-    what: `Redis on ${redis.host}:${redis.port} and nginx at ${NGINX_PATH}`,
-    present: async () => fs.existsSync(NGINX_PATH) && (await reachable(redis.host, redis.port)),
+    what: `Redis on ${redis.host}:${redis.port}, PostgreSQL on ${pg.host}:${pg.port} and nginx at ${NGINX_PATH}`,
+    present: async () => fs.existsSync(NGINX_PATH) && (await reachable(redis.host, redis.port)) && (await reachable(pg.host, pg.port)),
     dir: "tests/scale",
-    hint: "start Redis (or set TEST_REDIS_URL) and apt-get install -y nginx",
+    hint: "start Redis (or set TEST_REDIS_URL), start PostgreSQL (or set TEST_PG_URL) and apt-get install -y nginx",
   },
 ];
 

@@ -26,7 +26,7 @@ export async function createSocketServer(httpServer: http.Server, env: Env) {
   });
   applySessionAuth(io.of("/"));
   registerSessionEvents(io.of("/"));
-  registerQaNamespace(io, { clustered: Boolean(redis) });
+  registerQaNamespace(io, { clustered: Boolean(redis), voteFlushTurn: redis?.voteFlushTurn });
   if (redis) httpServer.once("close", () => void redis.close());
   // One io per process: app code reaches it through this singleton (e.g. to broadcast after a write).
   singleton("io", () => ({ current: io })).current = io;

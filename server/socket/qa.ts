@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { validateSessionCookie, type SessionUser } from "#app/modules/auth/session.server.ts";
 import { qaAccess, canModerate } from "#app/modules/qa/access.server.ts";
 import { answer, ask, moderate, vote } from "#app/modules/qa/actions.server.ts";
-import { readVoteCountsFromDatabase, rooms, type QaNamespace } from "#app/modules/qa/broadcast.server.ts";
+import { shareVoteFlushes, rooms, type QaNamespace, type VoteFlushTurn } from "#app/modules/qa/broadcast.server.ts";
 import {
   QA_NAMESPACE,
   payloadSchemas,
@@ -38,11 +38,11 @@ const failure = (code: QaErrorCode, message: string) => ({ ok: false as const, e
  * The live Q&A namespace (the Live Q&A protocol in README.md). Every event is rate limited, validated with zod and
  * authorised again through the qa module; writes are durable before anything is broadcast.
  */
-export function registerQaNamespace(io: Server, { clustered }: { clustered: boolean }) {
+export function registerQaNamespace(io: Server, { clustered, voteFlushTurn }: { clustered: boolean; voteFlushTurn?: VoteFlushTurn }) {
   const nsp = io.of(QA_NAMESPACE) as QaNamespace;
   applySessionAuth(nsp as never);
   const presence = createPresence(nsp, clustered);
-  readVoteCountsFromDatabase(clustered);
+  shareVoteFlushes(clustered && voteFlushTurn ? voteFlushTurn : null);
 
   nsp.on("connection", (raw) => {
     const socket = raw as unknown as QaSocket;

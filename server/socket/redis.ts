@@ -1,6 +1,7 @@
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { createClient } from "redis";
 import { RateLimiterRedis } from "rate-limiter-flexible";
+import { VOTE_FLUSH_MS } from "#app/modules/qa/events.ts";
 import { logger } from "#app/utils/logger.server.ts";
 import { setRateLimiterFactory } from "#app/utils/rate-limit.server.ts";
 
@@ -16,6 +17,20 @@ export async function connectRedis(url: string, adapterOptions: Parameters<typeo
   return {
     client,
     adapter: createAdapter(client, adapterOptions),
+    /**
+     * A room's turn to send vote counts, shared by every process (app/modules/qa/broadcast.server.ts):
+     * 0 when this process has it, else the ms until it is free. Redis down: send (counts stay right).
+     */
+    async voteFlushTurn(coffeeId: string): Promise<number> {
+      const key = `qa:vote-turn:${coffeeId}`;
+      try {
+        if ((await client.set(key, "1", { PX: VOTE_FLUSH_MS, NX: true })) === "OK") return 0;
+        return Math.max(1, await client.pTTL(key));
+      } catch (error) {
+        logger.warn({ err: error, coffeeId }, "vote flush turn unavailable; sending");
+        return 0;
+      }
+    },
     async close() {
       try {
         await client.quit();

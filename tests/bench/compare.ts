@@ -3,6 +3,8 @@
  * commit, built) side by side, each with its own copy of the same 10,000-expert database, and loads
  * them in alternating short bursts so both see the same machine. Prints medians per server.
  *   tsx tests/bench/compare.ts --base /path/to/other/checkout [--rounds 5] [--seconds 4] [paths…]
+ * `--base-env KEY=VALUE[,KEY=VALUE]` starts the base server with those settings; with `--base .` this
+ * checkout runs twice, with and without a setting (e.g. `--base . --base-env PAGE_CONCURRENCY=0`).
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -20,6 +22,12 @@ const base = path.resolve(flag("base", ""));
 const rounds = Number(flag("rounds", "5"));
 const seconds = Number(flag("seconds", "4"));
 const experts = Number(flag("experts", "10000"));
+const baseEnv = Object.fromEntries(
+  flag("base-env", "")
+    .split(",")
+    .filter(Boolean)
+    .map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]),
+);
 const paths = argv.length ? argv : ["/privacy", "/roster?q=asylum", "/roster?type=labour&available=1&sort=recent", "/"];
 if (!fs.existsSync(path.join(base, "build/server/index.js"))) throw new Error(`--base must be a built checkout (no build/server/index.js in ${base})`);
 const PASSWORD = "bench member passphrase 2026";
@@ -41,11 +49,11 @@ if (!fs.existsSync(fillFile)) {
 }
 const { email } = JSON.parse(fs.readFileSync(fillFile, "utf8")) as { email: string };
 
-async function start(name: string, cwd: string) {
+async function start(name: string, cwd: string, env: Record<string, string> = {}) {
   const db = path.join(dir, `${name}.db`);
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
   fs.copyFileSync(seedDb, db);
-  const app = await startAppProcess({ name: `compare-${name}`, cwd, databaseUrl: `file:${db}`, env: { JOBS: "0" } });
+  const app = await startAppProcess({ name: `compare-${name}`, cwd, databaseUrl: `file:${db}`, env: { JOBS: "0", ...env } });
   const login = await fetch(`${app.url}/login`, { method: "POST", body: new URLSearchParams({ email, password: PASSWORD }), headers: { Origin: app.url }, redirect: "manual" });
   const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   if (login.status !== 302 || !cookie) throw new Error(`${name}: log-in failed (${login.status})`);
@@ -53,7 +61,7 @@ async function start(name: string, cwd: string) {
 }
 
 type Server = { name: string; app: AppProcess; headers: Record<string, string> };
-const servers: Server[] = [await start("base", base), await start("this", ROOT)];
+const servers: Server[] = [await start("base", base, baseEnv), await start("this", ROOT)];
 const results = new Map<string, { rps: number[]; p99: number[]; cpu: number[] }>();
 try {
   for (const s of servers) for (const p of paths) await load(`${s.app.url}${p}`, { connections: 10, seconds: 2, headers: s.headers });

@@ -116,7 +116,8 @@ export async function startAppProcess({
     },
     stop: () =>
       new Promise<number | null>((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
+        // Already gone (e.g. a test's kill -9: exitCode stays null, signalCode is set).
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
         child.once("exit", (code) => resolve(code));
         child.kill("SIGTERM");
         setTimeout(() => child.kill("SIGKILL"), 15_000).unref();

@@ -197,6 +197,51 @@ describe("a session's end or a role change on one process reaches sockets on the
   });
 });
 
+describe("vote counts across processes", () => {
+  it("shows clients on both processes the stored count, sent at most 4 times a second across the cluster", async () => {
+    const coffee = await createCoffee();
+    const onA = await joinOn(a, (await createParticipant()).cookie, coffee.id);
+    const onB = await joinOn(b, (await createParticipant()).cookie, coffee.id);
+    const asked = await request(onA, "qa:ask", { sessionId: coffee.id, body: "Which count do you see?" });
+    const questionId = (asked as unknown as { question: { id: string } }).question.id;
+    expect(questionId).toBeTruthy();
+    const heard = [onA, onB].map((socket) => {
+      const times: number[] = [];
+      const counts: number[] = [];
+      socket.on("qa:votes", (v) => {
+        if (!(questionId in v.counts)) return;
+        times.push(Date.now());
+        counts.push(v.counts[questionId]);
+      });
+      return { times, counts };
+    });
+
+    // 40 voters, half on each process, one vote every 50 ms for 2 seconds: both processes have
+    // new votes to send at every turn.
+    const voters = await Promise.all(Array.from({ length: 40 }, () => createParticipant()));
+    const voterSockets = await Promise.all(voters.map((v, i) => joinOn(i % 2 ? b : a, v.cookie, coffee.id)));
+    const acks = await Promise.all(
+      voterSockets.map(async (socket, i) => {
+        await new Promise((r) => setTimeout(r, i * 50));
+        return request(socket, "qa:vote", { questionId, value: 1 });
+      }),
+    );
+    expect(acks.every((ack) => ack.ok)).toBe(true);
+    const { prisma } = await import("#app/utils/db.server.ts");
+    const stored = (await prisma.qaQuestion.findUniqueOrThrow({ where: { id: questionId } })).voteCount;
+    expect(stored).toBe(40);
+    await waitUntil(() => heard.every((h) => h.counts.at(-1) === stored), { timeout: 10_000, what: "the stored count on both processes" });
+    await new Promise((r) => setTimeout(r, 1_000)); // nothing more, nothing different, comes after it
+    for (const h of heard) {
+      expect(h.counts.at(-1)).toBe(stored);
+      // At most one send per 250 ms for the whole cluster: n sends span at least (n − 1) × 250 ms
+      // (one more allowed for delivery jitter). Each process sending on its own pace gives about twice that.
+      const spanSeconds = (h.times.at(-1)! - h.times[0]) / 1000;
+      expect(h.times.length, `${h.times.length} sends in ${spanSeconds} s`).toBeLessThanOrEqual(Math.floor(spanSeconds * 4) + 2);
+    }
+  });
+});
+
 describe("presence across processes", () => {
   it("counts one person once, however many sockets they have open on either process", async () => {
     const coffee = await createCoffee();

@@ -43,13 +43,14 @@ function ensureBaseDatabase() {
 }
 
 /** PostgreSQL (the integration-pg project): the migrated template every test file's database is copied from. */
-export async function ensurePostgresTemplate() {
+export async function ensurePostgresTemplate(name?: string) {
   const { PG_TEMPLATE, dropDatabase, postgresUrl, withAdmin } = await import("./postgres.ts");
-  await dropDatabase(PG_TEMPLATE);
-  await withAdmin((c) => c.query(`CREATE DATABASE "${PG_TEMPLATE}"`));
+  const template = name ?? PG_TEMPLATE;
+  await dropDatabase(template);
+  await withAdmin((c) => c.query(`CREATE DATABASE "${template}"`));
   execFileSync(path.join(ROOT, "node_modules", ".bin", "prisma"), ["migrate", "deploy", "--config", path.join(ROOT, "prisma", "postgres", "prisma.config.ts")], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: postgresUrl(PG_TEMPLATE) },
+    env: { ...process.env, DATABASE_URL: postgresUrl(template) },
     stdio: "ignore",
   });
 }

@@ -10,6 +10,8 @@ import { ROOT } from "./paths.ts";
  */
 export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? "postgresql://postgres@localhost:5432/postgres";
 export const PG_TEMPLATE = `mieux_pg_base_${crypto.createHash("sha256").update(ROOT).digest("hex").slice(0, 8)}`;
+/** The scale project's own template (tests/scale), so `npm test` running both projects never drops the other's. */
+export const PG_SCALE_TEMPLATE = `${PG_TEMPLATE}_scale`;
 
 export const usingPostgres = () => process.env.TEST_DATABASE === "postgres";
 
@@ -36,13 +38,13 @@ export async function dropDatabase(name: string) {
 }
 
 /** A new database copied from the migrated template; its name. */
-export async function createTestDatabase(prefix = "mieux_pg_t_"): Promise<string> {
+export async function createTestDatabase(prefix = "mieux_pg_t_", template = PG_TEMPLATE): Promise<string> {
   const name = `${prefix}${crypto.randomUUID().replace(/-/g, "").slice(0, 12)}`;
   await withAdmin(async (c) => {
     // Copies from one template may collide for a moment ("being accessed by other users"): retry.
     for (let attempt = 0; ; attempt++) {
       try {
-        await c.query(`CREATE DATABASE ${quote(name)} TEMPLATE ${quote(PG_TEMPLATE)}`);
+        await c.query(`CREATE DATABASE ${quote(name)} TEMPLATE ${quote(template)}`);
         return;
       } catch (error) {
         if ((error as { code?: string }).code !== "55006" || attempt > 20) throw error;

@@ -65,21 +65,26 @@ export function publishPinned(coffeeId: string, questionId: string | null) {
 }
 
 type RoomVotes = { dirty: Map<string, number>; timer: NodeJS.Timeout | null; lastFlush: number; flushing: boolean };
+/** Several processes: claims a room's turn to send counts, cluster-wide; 0 when taken, else the ms until the next turn. */
+export type VoteFlushTurn = (coffeeId: string) => Promise<number>;
 const voteRooms = singleton("qa-vote-coalescer", () => new Map<string, RoomVotes>());
-const voteSource = singleton("qa-vote-source", () => ({ fromDatabase: false }));
+const voteCluster = singleton("qa-vote-cluster", () => ({ turn: null as VoteFlushTurn | null }));
 
 /**
- * One process: the counts its own vote transactions returned are the database truth, in commit
- * order, so a flush sends them as they are. Several processes (Redis): a flush reads the counts
- * back, because another process may have committed later (decision 034).
+ * One process (`null`): the counts its own vote transactions returned are the database truth, in
+ * commit order, so a flush sends them as they are. Several processes (Redis): a flush first takes
+ * the room's turn across the cluster, so clients on every process get counts at most every
+ * VOTE_FLUSH_MS, not that often from each process; then it reads the counts back, because another
+ * process may have committed later (decisions 034, 125). A process that misses the turn keeps its
+ * changes and flushes at the next turn, so the last flush always reads the last commit.
  */
-export function readVoteCountsFromDatabase(on: boolean) {
-  voteSource.fromDatabase = on;
+export function shareVoteFlushes(turn: VoteFlushTurn | null) {
+  voteCluster.turn = turn;
 }
 
 /**
  * Votes are not broadcast one by one: a room's changed questions are collected and, at most
- * every VOTE_FLUSH_MS, their counts are read back from the database (the truth) and sent once.
+ * every VOTE_FLUSH_MS, their counts are sent once.
  */
 export function noteVote(coffeeId: string, questionId: string, count: number) {
   let room = voteRooms.get(coffeeId);
@@ -88,9 +93,9 @@ export function noteVote(coffeeId: string, questionId: string, count: number) {
   scheduleFlush(coffeeId, room);
 }
 
-function scheduleFlush(coffeeId: string, room: RoomVotes) {
+function scheduleFlush(coffeeId: string, room: RoomVotes, atLeastMs = 0) {
   if (room.timer || room.flushing) return;
-  const wait = Math.max(0, room.lastFlush + VOTE_FLUSH_MS - Date.now());
+  const wait = Math.max(atLeastMs, room.lastFlush + VOTE_FLUSH_MS - Date.now());
   room.timer = setTimeout(() => void flushVotes(coffeeId, room), wait);
   room.timer.unref?.();
 }
@@ -98,11 +103,20 @@ function scheduleFlush(coffeeId: string, room: RoomVotes) {
 async function flushVotes(coffeeId: string, room: RoomVotes) {
   room.timer = null;
   room.flushing = true;
-  room.lastFlush = Date.now();
+  let notBefore = 0;
   const pending = new Map(room.dirty);
   room.dirty.clear();
   try {
-    const rows = voteSource.fromDatabase
+    const { turn } = voteCluster;
+    if (turn) {
+      notBefore = await turn(coffeeId);
+      if (notBefore > 0) {
+        for (const [id, count] of pending) if (!room.dirty.has(id)) room.dirty.set(id, count);
+        return;
+      }
+    }
+    room.lastFlush = Date.now();
+    const rows = turn
       ? await prisma.qaQuestion.findMany({ where: { id: { in: [...pending.keys()] }, status: { in: ["approved", "answered"] } }, select: { id: true, voteCount: true } })
       : [...pending].map(([id, voteCount]) => ({ id, voteCount }));
     if (rows.length) {
@@ -117,6 +131,6 @@ async function flushVotes(coffeeId: string, room: RoomVotes) {
   } finally {
     room.flushing = false;
     // The room's entry stays (it remembers lastFlush, which keeps the pace); it is a few bytes.
-    if (room.dirty.size) scheduleFlush(coffeeId, room);
+    if (room.dirty.size) scheduleFlush(coffeeId, room, notBefore);
   }
 }

@@ -1,3 +1,4 @@
+import { Prisma } from "#app/generated/prisma/client.ts";
 import { lockRows, prisma } from "#app/utils/db.server.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
 
@@ -31,11 +32,21 @@ async function drain() {
       const questionIds = [...new Set(batch.map((j) => j.questionId))];
       try {
         const now = new Date();
-        const changes = batch.map((j) =>
-          j.value === 1
-            ? prisma.$executeRaw`INSERT INTO "QaVote" ("questionId", "userId", "createdAt") SELECT "id", ${j.userId}, ${now} FROM "QaQuestion" WHERE "id" = ${j.questionId} AND "status" IN ('approved', 'answered') ON CONFLICT DO NOTHING`
-            : prisma.$executeRaw`DELETE FROM "QaVote" WHERE "questionId" = ${j.questionId} AND "userId" = ${j.userId} AND EXISTS (SELECT 1 FROM "QaQuestion" WHERE "id" = ${j.questionId} AND "status" IN ('approved', 'answered'))`,
-        );
+        // One statement each way for the whole batch (a round trip per vote made PostgreSQL slow,
+        // decision 127); each person's last vote on a question in the batch wins, in arrival order.
+        const last = new Map<string, Job>();
+        for (const j of batch) last.set(`${j.questionId}\u0000${j.userId}`, j);
+        const pairs = (value: 0 | 1) => [...last.values()].filter((j) => j.value === value).map((j) => Prisma.sql`(${j.questionId}, ${j.userId})`);
+        const ups = pairs(1);
+        const downs = pairs(0);
+        const changes = [
+          ...(ups.length
+            ? [prisma.$executeRaw`INSERT INTO "QaVote" ("questionId", "userId", "createdAt") SELECT q."id", v.column2, ${now} FROM "QaQuestion" q, (VALUES ${Prisma.join(ups)}) v WHERE q."id" = v.column1 AND q."status" IN ('approved', 'answered') ON CONFLICT DO NOTHING`]
+            : []),
+          ...(downs.length
+            ? [prisma.$executeRaw`DELETE FROM "QaVote" WHERE ("questionId", "userId") IN (VALUES ${Prisma.join(downs)}) AND "questionId" IN (SELECT "id" FROM "QaQuestion" WHERE "status" IN ('approved', 'answered'))`]
+            : []),
+        ];
         const counts = questionIds.map(
           (id) =>
             prisma.$queryRaw<{ voteCount: number | bigint; status: string }[]>`UPDATE "QaQuestion" SET "voteCount" = (SELECT COUNT(*) FROM "QaVote" WHERE "questionId" = ${id}) WHERE "id" = ${id} RETURNING "voteCount", "status"`,
@@ -43,7 +54,7 @@ async function drain() {
         const results = (await prisma.$transaction([lockRows(prisma, "QaQuestion", questionIds), ...changes, ...counts])).slice(1);
         const byId = new Map<string, VoteOutcome>();
         questionIds.forEach((id, i) => {
-          const row = (results[batch.length + i] as { voteCount: number | bigint; status: string }[])[0];
+          const row = (results[changes.length + i] as { voteCount: number | bigint; status: string }[])[0];
           byId.set(id, row ? { voteCount: Number(row.voteCount), status: row.status } : null);
         });
         for (const j of batch) j.resolve(byId.get(j.questionId) ?? null);

@@ -1,68 +1,54 @@
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { TMP } from "#tests/setup/paths.ts";
+import { promisify } from "node:util";
+import { ROOT, TMP } from "#tests/setup/paths.ts";
+import { enginesFrom, freshDatabase } from "../engines.ts";
 import type { BenchResult, BenchSuite } from "../lib.ts";
 
+const run = promisify(execFile);
+
 /**
- * SQLite write throughput (docs/performance.md: ≥ 500 votes/s with WAL, synchronous=NORMAL, busy_timeout):
- * the Q&A vote writer itself (group commit, vote row + recount in one transaction), in this process
- * against its own database, with 50 votes in flight at any time.
+ * Write throughput (docs/performance.md: ≥ 500 votes/s stored, on SQLite and on PostgreSQL): the Q&A
+ * vote writer itself (group commit, vote row + recount in one transaction) against a fresh database
+ * of each engine, with 50 votes in flight at any time (tests/bench/writes-engine.ts, one process per engine).
  */
 const suite: BenchSuite = {
   name: "writes",
-  description: "Q&A votes written to SQLite through the vote writer, 50 in flight",
-  async run({ quick }) {
-    const dir = path.join(TMP, "bench-writes");
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.mkdirSync(dir, { recursive: true });
-    Object.assign(process.env, { DATABASE_URL: `file:${path.join(dir, "writes.db")}`, LOG_LEVEL: "warn", NODE_ENV: "production" });
-    const { getEnv } = await import("#app/utils/env.server.ts");
-    const { migrateDatabase } = await import("#server/prepare-db.ts");
-    await migrateDatabase(getEnv());
-    const { prisma, preparePragmas } = await import("#app/utils/db.server.ts");
-    const { writeVote } = await import("#app/modules/qa/vote-writer.server.ts");
-    await preparePragmas();
-
-    const voters = quick ? 2_000 : 10_000;
-    const coffee = await prisma.morningCoffee.create({ data: { slug: "bench-writes", title: "Bench", startsAt: new Date(), status: "published" } });
-    await prisma.user.createMany({ data: Array.from({ length: voters }, (_, i) => ({ email: `voter${i}@bench.test`, name: `Voter ${i}` })) });
-    const users = await prisma.user.findMany({ select: { id: true } });
-    const questions = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => prisma.qaQuestion.create({ data: { coffeeId: coffee.id, body: `Question ${i}`, status: "approved" } })),
-    );
-
-    const seconds = quick ? 3 : 10;
-    const deadline = Date.now() + seconds * 1000;
-    const latencies: number[] = [];
-    let written = 0;
-    let next = 0;
-    async function lane() {
-      while (Date.now() < deadline) {
-        const i = next++;
-        const user = users[i % users.length];
-        const question = questions[Math.floor(i / users.length) % questions.length];
-        const started = performance.now();
-        await writeVote({ questionId: question.id, userId: user.id, value: 1 });
-        latencies.push(performance.now() - started);
-        written++;
+  description: "Q&A votes written through the vote writer, 50 in flight, on SQLite and PostgreSQL",
+  async run({ quick, args }) {
+    const rows: BenchResult[] = [];
+    const engines = enginesFrom(args);
+    for (const engine of engines) {
+      const dir = path.join(TMP, `bench-writes-${engine}`);
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.mkdirSync(dir, { recursive: true });
+      const db = freshDatabase(engine, "writes");
+      try {
+        const { stdout } = await run(process.execPath, ["--import", "tsx", "tests/bench/writes-engine.ts"], {
+          cwd: ROOT,
+          env: {
+            ...process.env,
+            NODE_ENV: "production",
+            LOG_LEVEL: "warn",
+            DATA_DIR: dir,
+            DATABASE_URL: db.databaseUrl ?? `file:${path.join(dir, "writes.db")}`,
+            BENCH_SECONDS: quick ? "3" : "10",
+            BENCH_VOTERS: quick ? "2000" : "10000",
+          },
+          maxBuffer: 16 * 1024 * 1024,
+        });
+        const r = JSON.parse(stdout.trim().split("\n").at(-1)!) as { rate: number; p99: number; stored: number; counted: number; distinctPairs: number };
+        const label = (metric: string) => (engines.length > 1 ? `${engine}: ${metric}` : metric);
+        rows.push(
+          { suite: "writes", metric: label("votes written (vote row + recount, group commit)"), value: r.rate, unit: "votes/s", target: "≥ 500", pass: r.rate >= 500 },
+          { suite: "writes", metric: label("vote write latency p99 (50 in flight)"), value: r.p99, unit: "ms" },
+          { suite: "writes", metric: label("vote rows stored = distinct votes written = counts"), value: r.stored, unit: "rows", pass: r.stored === r.distinctPairs && r.counted === r.distinctPairs },
+        );
+      } finally {
+        await db.drop();
       }
     }
-    const t0 = performance.now();
-    await Promise.all(Array.from({ length: 50 }, lane));
-    const elapsed = (performance.now() - t0) / 1000;
-    const stored = await prisma.qaVote.count();
-    const counted = (await prisma.qaQuestion.aggregate({ _sum: { voteCount: true } }))._sum.voteCount ?? 0;
-    await prisma.$disconnect();
-    latencies.sort((a, b) => a - b);
-    const rate = written / elapsed;
-    // Lanes walk voter × question pairs in order; past the last pair they vote again on one already
-    // counted (an idempotent re-vote), so the rows to expect are the distinct pairs written.
-    const distinctPairs = Math.min(written, users.length * questions.length);
-    const rows: BenchResult[] = [
-      { suite: "writes", metric: "votes written (vote row + recount, group commit)", value: rate, unit: "votes/s", target: "≥ 500", pass: rate >= 500 },
-      { suite: "writes", metric: "vote write latency p99 (50 in flight)", value: latencies[Math.floor(latencies.length * 0.99)] ?? NaN, unit: "ms" },
-      { suite: "writes", metric: "vote rows stored = distinct votes written = counts", value: stored, unit: "rows", pass: stored === distinctPairs && counted === distinctPairs },
-    ];
     return rows;
   },
 };
