@@ -81,7 +81,7 @@ describe("immediate emails", () => {
     }
   });
 
-  it("keeps digest kinds for the digest, sends nothing for 'off', and nothing to unverified, suspended or deleted accounts", async () => {
+  it("keeps digest kinds for the digest, sends nothing for 'off', and nothing to unverified or deleted accounts (suspended ones get only the moderators' messages)", async () => {
     const member = await createUser();
     await notify({ userId: member.id, kind: "mention", subject }); // a digest kind by default
     expect(await outboxTo(member.email)).toEqual([]);
@@ -109,6 +109,9 @@ describe("immediate emails", () => {
     for (const u of [unverified, suspended, deleted]) expect(await outboxTo(u.email)).toEqual([]);
     // The in-app rows are there all the same.
     expect(await prisma.notification.count({ where: { userId: { in: [unverified.id, suspended.id] }, kind: "roster_decision" } })).toBe(2);
+    // A suspended member still hears from the moderators: why they are suspended.
+    await notify({ userId: suspended.id, kind: "suspended", subject: { url: "/settings", title: "Your account is suspended until 3 December" }, message: "Repeated off-topic posts" });
+    expect(await outboxTo(suspended.email)).toEqual([{ kind: "notification_suspended", subject: "Your account is suspended for a period: Your account is suspended until 3 December" }]);
   });
 
   it("refuses a settings form with a missing or unknown choice, changing nothing", async () => {
