@@ -341,7 +341,7 @@ const unsafeCellBack = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.s
 
 /** The directory's current result (same filters and visibility) as CSV, in the import format. */
 export async function exportRosterCsv(viewer: RosterViewer, query: DirectoryQuery): Promise<{ csv: string; rows: number }> {
-  const where = directoryWhere(viewer, query);
+  const where = await directoryWhere(viewer, query);
   const rows = await prisma.expertProfile.findMany({
     where,
     orderBy: [{ memberState: "asc" }, { user: { name: "asc" } }],

@@ -149,7 +149,7 @@ export async function insertDocuments(db: Db, docs: SearchDocument[]): Promise<v
 
 export const PAGE_SIZE = 20;
 /** The best this many matches are ranked, checked for visibility and counted; beyond it the count reads "more than". */
-export const MAX_CANDIDATES = 1000;
+export const MAX_CANDIDATES = 200;
 
 type Candidate = {
   key: string;
@@ -266,7 +266,13 @@ export async function search(viewer: SearchViewer, input: { q: string; type?: Se
 export async function matchingProfileIds(text: string): Promise<Set<string> | null> {
   const terms = queryTerms(text);
   if (!terms.length) return null;
-  const rows = await candidates(terms, ["profile"], ["expert"], 1_000_000);
+  const rows =
+    databaseKind() === "postgres"
+      ? await prisma.$queryRawUnsafe<{ ref_id: string }[]>(`SELECT ref_id FROM search_document WHERE type = 'expert' AND vec @@ to_tsquery('search_english', $1)`, tsQuery(terms))
+      : await prisma.$queryRawUnsafe<{ ref_id: string }[]>(
+          `SELECT d.ref_id FROM search_fts JOIN search_document d ON d.rowid = search_fts.rowid WHERE search_fts MATCH ? AND d.type = 'expert'`,
+          ftsQuery(terms),
+        );
   return new Set(rows.map((r) => r.ref_id));
 }
 
