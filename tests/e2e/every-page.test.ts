@@ -53,6 +53,7 @@ const PAGES: Record<string, (f: Fixtures) => string> = {
   "notifications.tsx": () => "/notifications",
   "j.($code).tsx": () => "/j",
   "privacy.tsx": () => "/privacy",
+  "search.tsx": () => "/search?q=migration",
   "calls._index.tsx": () => "/calls",
   "calls.new.tsx": () => "/calls/new",
   "calls.$id._index.tsx": (f) => `/calls/${f.callId}`,
