@@ -150,6 +150,8 @@ export async function insertDocuments(db: Db, docs: SearchDocument[]): Promise<v
 export const PAGE_SIZE = 20;
 /** The best this many matches are ranked, checked for visibility and counted; beyond it the count reads "more than". */
 export const MAX_CANDIDATES = 200;
+/** SQLite: how many of the best-ranked matches are checked for audience and type (so a visitor still gets MAX_CANDIDATES when some are members-only). */
+const RANKED = 1000;
 
 type Candidate = {
   key: string;
@@ -189,20 +191,23 @@ async function candidates(terms: string[], audiences: Audience[], types: SearchT
   const aud = audiences.map((a) => `'${a}'`).join(", ");
   const typeFilter = types ? ` AND d.type IN (${types.map((t) => `'${t}'`).join(", ")})` : "";
   if (databaseKind() === "postgres") {
+    // The tsquery inline (not a joined function call), so the planner sees it and uses the GIN index.
     return prisma.$queryRawUnsafe<Candidate[]>(
       `SELECT d.type, d.ref_id, d.owner_id, d.member_state, d.profile_status, d.profile_visibility
-       FROM search_document d, to_tsquery('search_english', $1) q
-       WHERE d.vec @@ q AND d.audience IN (${aud})${typeFilter}
-       ORDER BY ts_rank_cd(d.vec, q) DESC, d.type, d.ref_id LIMIT ${limit}`,
+       FROM search_document d
+       WHERE d.vec @@ to_tsquery('search_english', $1) AND d.audience IN (${aud})${typeFilter}
+       ORDER BY ts_rank_cd(d.vec, to_tsquery('search_english', $1)) DESC, d.type, d.ref_id LIMIT ${limit}`,
       tsQuery(terms),
     );
   }
-  // bm25: lower is better; the title counts five times the body.
+  // bm25 (lower is better, the title counts five times the body) ranks inside FTS5 alone; only the
+  // best RANKED matches are then joined to their visibility fields (a join per match costs more than the ranking).
   return prisma.$queryRawUnsafe<Candidate[]>(
     `SELECT d.rowid AS key, d.type, d.ref_id, d.owner_id, d.member_state, d.profile_status, d.profile_visibility
-     FROM search_fts JOIN search_document d ON d.rowid = search_fts.rowid
-     WHERE search_fts MATCH ? AND d.audience IN (${aud})${typeFilter}
-     ORDER BY bm25(search_fts, 5.0, 1.0), d.rowid LIMIT ${limit}`,
+     FROM (SELECT rowid, bm25(search_fts, 5.0, 1.0) AS score FROM search_fts WHERE search_fts MATCH ? ORDER BY score LIMIT ${Math.max(RANKED, limit)}) m
+     JOIN search_document d ON d.rowid = m.rowid
+     WHERE d.audience IN (${aud})${typeFilter}
+     ORDER BY m.score, d.rowid LIMIT ${limit}`,
     ftsQuery(terms),
   );
 }
