@@ -36,6 +36,7 @@ const suite: BenchSuite = {
         ["post page", postPath],
         ["home", "/"],
         ["Morning Coffee page", coffeePath],
+        ["search page", "/search?q=migration"],
       ];
       for (const [, path] of pages) await load(`${app.url}${path}`, { connections: 10, seconds: 1, headers }); // warm-up
       const staticPage = await load(`${app.url}/privacy`, { seconds, headers });
