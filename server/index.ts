@@ -20,6 +20,11 @@ if (env.SEED_DEMO) {
   const { seedIfEmpty } = await import("#prisma/seed.ts");
   await seedIfEmpty();
 }
+{
+  const { indexIfEmpty } = await import("#app/modules/search/indexers.server.ts");
+  const built = await indexIfEmpty();
+  if (built) logger.info({ documents: built }, "built the search index");
+}
 
 const { startServer } = await import("./app.ts");
 const server = await startServer();

@@ -108,6 +108,9 @@ async function main() {
   console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database is up to date.");
   const { seedIfEmpty } = await import("#prisma/seed.ts");
   if (env.SEED_DEMO) await seedIfEmpty();
+  const { indexIfEmpty } = await import("#app/modules/search/indexers.server.ts");
+  const built = await indexIfEmpty();
+  if (built) console.log(`Built the search index: ${Object.entries(built).map(([k, v]) => `${k} ${v}`).join(", ")}`);
   const { prisma } = await import("#app/utils/db.server.ts");
   await prisma.$disconnect();
 }

@@ -1,6 +1,6 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import { Coffee, FileText, Globe2, Handshake, Home, Megaphone, LogIn, Menu, Newspaper, Settings, Shield, Sparkles, Users, Waypoints, X } from "#app/components/ui/icons.tsx";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
 import { cn } from "#app/utils/misc.ts";
@@ -89,13 +89,55 @@ function AccountLinks({ user }: { user: SessionUser | null }) {
   );
 }
 
+/** Whether a key press belongs to a field someone is typing in (then "/" is just a character). */
+function typingIn(target: EventTarget | null) {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}
+
+/** The site-wide search box: a plain GET form to /search, so it works without JavaScript. */
+function SiteSearch() {
+  return (
+    <form method="get" action="/search" role="search" className="order-last flex w-full items-center gap-2 md:order-none md:w-auto md:max-w-xs md:flex-1">
+      <label htmlFor="site-search" className="sr-only">
+        Search the site
+      </label>
+      <input
+        id="site-search"
+        name="q"
+        type="search"
+        maxLength={200}
+        placeholder="Search (press /)"
+        className="min-w-0 flex-1 rounded-md border border-line px-3 py-2 text-sm"
+      />
+      <button type="submit" className="rounded-md border border-line px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50">
+        Search
+      </button>
+    </form>
+  );
+}
+
 export function SiteHeader({ user, unread = 0 }: { user: SessionUser | null; unread?: number }) {
   const [open, setOpen] = useState(false);
+  useEffect(() => {
+    // "/" focuses the search box, as on many sites, unless someone is typing in a field.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target)) return;
+      const box = document.getElementById("site-search");
+      if (!(box instanceof HTMLInputElement)) return;
+      event.preventDefault();
+      box.focus();
+      box.select();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
   return (
     <header className="border-b border-line bg-white">
       <div className="h-1 bg-gradient-to-r from-brand-700 via-brand-700 to-accent-400" aria-hidden="true" />
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 md:flex-nowrap">
         <Logo />
+        <SiteSearch />
         <div className="ml-auto flex items-center gap-2">
           {user ? <NotificationBell initial={unread} /> : null}
           <div className="hidden md:block">

@@ -54,6 +54,7 @@ const PAGES: Record<string, (f: Fixtures) => string> = {
   "j.($code).tsx": () => "/j",
   "privacy.tsx": () => "/privacy",
   "report.tsx": (f) => `/report?type=resource&id=${f.resourceId}&redirectTo=/resources/${f.resourceId}`,
+  "search.tsx": () => "/search?q=migration",
   "calls._index.tsx": () => "/calls",
   "calls.new.tsx": () => "/calls/new",
   "calls.$id._index.tsx": (f) => `/calls/${f.callId}`,

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { areasTextFor, languagesTextFor, sortNameFor } from "#app/modules/roster/denormalise.ts";
 import { invalidateDirectoryIndex } from "#app/modules/roster/directory-index.server.ts";
 import { searchTextFor } from "#app/modules/roster/profiles.server.ts";
+import { indexProfile } from "#app/modules/search/indexers.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { createUser, type UserOverrides } from "./users.ts";
 
@@ -51,7 +52,8 @@ export async function createExpert(overrides: ExpertOverrides = {}) {
   });
   await prisma.expertThematicArea.createMany({ data: areas.map((area) => ({ userId: user.id, area })) });
   await prisma.expertLanguage.createMany({ data: languages.map((l) => ({ userId: user.id, ...l })) });
-  // Written beside the app, not through it: tell the directory's index, as the app's own writes do.
+  // Written beside the app, not through it: index it and tell the directory, as the app's own writes do.
+  await indexProfile(prisma, user.id);
   invalidateDirectoryIndex();
   return user;
 }

@@ -6,6 +6,7 @@ import { fail, ok, type Result } from "#app/utils/result.ts";
 import type { ActionInput } from "./actions.schema.ts";
 import { slugify } from "./slug.ts";
 import { PUBLISHED_SPOTLIGHT } from "./spotlight-rules.ts";
+import { indexAction } from "#app/modules/search/indexers.server.ts";
 
 /** Every Action, newest first, with how many experts were deployed on it. */
 export async function listActions({ region, area }: { region?: string; area?: string } = {}) {
@@ -93,6 +94,7 @@ export async function createAction(actorId: string, input: ActionInput, meta: { 
   const { impactAreas, ...fields } = input;
   const action = await prisma.$transaction(async (tx) => {
     const created = await tx.action.create({ data: { ...fields, slug, impactAreas: { create: impactAreas.map((area) => ({ area })) } }, select: { id: true, slug: true } });
+    await indexAction(tx, created.id);
     await audit({ actorId, action: "action.create", targetType: "action", targetId: created.id, data: { code: input.code }, ip: meta.ip }, tx);
     return created;
   });
@@ -117,6 +119,7 @@ export async function updateAction(actorId: string, slug: string, input: ActionI
     await tx.action.update({ where: { id: current.id }, data: { ...fields, slug: newSlug } });
     await tx.actionImpactArea.deleteMany({ where: { actionId: current.id } });
     if (impactAreas.length) await tx.actionImpactArea.createMany({ data: impactAreas.map((area) => ({ actionId: current.id, area })) });
+    await indexAction(tx, current.id);
     await audit({ actorId, action: "action.update", targetType: "action", targetId: current.id, data: { code: input.code }, ip: meta.ip }, tx);
   });
   return ok({ slug: newSlug });

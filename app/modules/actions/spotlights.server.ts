@@ -5,6 +5,7 @@ import { fail, ok, type Result } from "#app/utils/result.ts";
 import type { SpotlightInput } from "./actions.schema.ts";
 import { slugify } from "./slug.ts";
 import { PUBLISHED_SPOTLIGHT } from "./spotlight-rules.ts";
+import { indexSpotlight } from "#app/modules/search/indexers.server.ts";
 
 
 /** Morning Coffees anyone may see (the Spotlight page lists where it was presented). */
@@ -96,7 +97,11 @@ export async function createSpotlight(actorId: string, input: SpotlightInput): P
   const badAction = await checkAction(input.actionId);
   if (badAction) return badAction;
   const slug = await freeSlug(input.title);
-  const created = await prisma.spotlight.create({ data: { ...input, actionId: input.actionId || null, slug, createdById: actorId }, select: { id: true, slug: true } });
+  const created = await prisma.$transaction(async (tx) => {
+    const row = await tx.spotlight.create({ data: { ...input, actionId: input.actionId || null, slug, createdById: actorId }, select: { id: true, slug: true } });
+    await indexSpotlight(tx, row.id);
+    return row;
+  });
   await audit({ actorId, action: "spotlight.create", targetType: "spotlight", targetId: created.id, data: { title: input.title } });
   return ok({ slug: created.slug });
 }
@@ -107,7 +112,10 @@ export async function updateSpotlight(actorId: string, slug: string, input: Spot
   if (badAction) return badAction;
   const current = await prisma.spotlight.findUnique({ where: { slug }, select: { id: true } });
   if (!current) return fail("not_found", "This Spotlight does not exist.");
-  await prisma.spotlight.update({ where: { id: current.id }, data: { ...input, actionId: input.actionId || null } });
+  await prisma.$transaction(async (tx) => {
+    await tx.spotlight.update({ where: { id: current.id }, data: { ...input, actionId: input.actionId || null } });
+    await indexSpotlight(tx, current.id);
+  });
   await audit({ actorId, action: "spotlight.update", targetType: "spotlight", targetId: current.id, data: { title: input.title } });
   return ok({ slug });
 }
@@ -116,10 +124,13 @@ export async function updateSpotlight(actorId: string, slug: string, input: Spot
 export async function setSpotlightPublished(actorId: string, slug: string, published: boolean, now = new Date()): Promise<Result<null>> {
   const spotlight = await prisma.spotlight.findUnique({ where: { slug }, select: { id: true, publishedAt: true } });
   if (!spotlight) return fail("not_found", "This Spotlight does not exist.");
-  await prisma.spotlight.update({
-    where: { id: spotlight.id },
-    // The first publication date stays: it orders the list and says when the Spotlight went out.
-    data: published ? { status: "published", publishedAt: spotlight.publishedAt ?? now } : { status: "draft" },
+  await prisma.$transaction(async (tx) => {
+    await tx.spotlight.update({
+      where: { id: spotlight.id },
+      // The first publication date stays: it orders the list and says when the Spotlight went out.
+      data: published ? { status: "published", publishedAt: spotlight.publishedAt ?? now } : { status: "draft" },
+    });
+    await indexSpotlight(tx, spotlight.id);
   });
   await audit({ actorId, action: published ? "spotlight.publish" : "spotlight.unpublish", targetType: "spotlight", targetId: spotlight.id });
   return ok(null);

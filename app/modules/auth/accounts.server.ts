@@ -17,6 +17,7 @@ import { hashPassword, passwordProblem, verifyPassword } from "./password.server
 import { isRole, type Role } from "./roles.ts";
 import { endAllSessions, startSession } from "./session.server.ts";
 import { endSessionSockets, reauthoriseUser } from "./socket-access.server.ts";
+import { indexProfile } from "#app/modules/search/indexers.server.ts";
 
 type RequestMeta = { ip?: string | null; userAgent?: string | null };
 
@@ -191,7 +192,11 @@ export async function confirmEmailChange(token: string): Promise<Result<{ userId
 }
 
 export async function updateProfile(userId: string, input: z.infer<typeof ProfileSchema>) {
-  await prisma.user.update({ where: { id: userId }, data: { name: input.name, country: input.country, institution: input.institution } });
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { name: input.name, country: input.country, institution: input.institution } });
+    // An expert's name is the title of their search document.
+    await indexProfile(tx, userId);
+  });
 }
 
 export async function listSessions(userId: string, currentTokenHash: string | null) {

@@ -7,6 +7,7 @@ import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import type { CallInput } from "./calls.schema.ts";
 import { isCallOpen, languagesMeet } from "./rules.ts";
+import { indexCall } from "#app/modules/search/indexers.server.ts";
 
 type Db = Prisma.TransactionClient | typeof prisma;
 
@@ -50,6 +51,7 @@ export async function publishCall(actor: RosterViewer, input: CallInput, meta: {
   const { languages, ...rest } = input;
   return transactionWithNotifications(async (tx) => {
     const call = await tx.expertCall.create({ data: { ...rest, languagesText: languagesTextFor(languages), createdById: actor.id }, select: { id: true, title: true } });
+    await indexCall(tx, call.id);
     const matches = await matchingExperts(actor, { thematicArea: input.thematicArea, languagesText: languagesTextFor(languages), missionStart: input.missionStart }, tx);
     const notified = await notify(
       matches.map((m) => ({

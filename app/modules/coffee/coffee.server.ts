@@ -12,6 +12,7 @@ import { sendCoffeeCancelEmail, sendCoffeeInviteEmail } from "./emails.server.ts
 import { canSeeJoinLink, feedbackSummary, hasEnded, hasStarted, joinLinkFrom, registrationOpen, RESERVED_SLUGS, slugify } from "./rules.ts";
 import { zonedToUtc } from "./time.ts";
 import { joinCodeFor } from "#app/modules/qa/join-code.server.ts";
+import { indexCoffee } from "#app/modules/search/indexers.server.ts";
 
 type Viewer = Pick<SessionUser, "id" | "role"> | null | undefined;
 type Meta = { ip?: string | null };
@@ -271,6 +272,7 @@ export async function updateCoffee(slug: string, input: CoffeeFormInput, actor: 
       data: { ...stored.value, ...(changes.length ? { sequence: { increment: 1 } } : {}) },
       select: CALENDAR_SELECT,
     });
+    await indexCoffee(tx, coffee.id);
     let notified = 0;
     if (changes.length && (coffee.status === "published" || coffee.status === "held")) {
       const registrations = await tx.coffeeRegistration.findMany({ where: { coffeeId: coffee.id, status: "registered", user: { deletedAt: null } }, select: { sequenceOffset: true, user: { select: { email: true, name: true } } } });
@@ -315,6 +317,7 @@ export async function transitionCoffee(slug: string, transition: CoffeeTransitio
       },
       select: CALENDAR_SELECT,
     });
+    await indexCoffee(tx, coffee.id);
     let notified = 0;
     if (transition === "cancel") {
       const registrations = await tx.coffeeRegistration.findMany({ where: { coffeeId: coffee.id, status: { in: ["registered", "waitlisted"] }, user: { deletedAt: null } }, select: { status: true, sequenceOffset: true, user: { select: { email: true, name: true } } } });

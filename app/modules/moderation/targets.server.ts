@@ -3,6 +3,7 @@ import { moderate } from "#app/modules/qa/actions.server.ts";
 import { hideResource, restoreResource } from "#app/modules/resources/library.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
+import { indexComment, indexPost } from "#app/modules/search/indexers.server.ts";
 
 /** What a moderator needs to see of reported content, and who wrote it (to tell them). */
 export type TargetView = { title: string; url: string; excerpt: string; authorId: string | null; authorName: string; hidden: boolean };
@@ -28,11 +29,17 @@ export const REPORT_TARGETS = {
       return { title: p.title, url: `/posts/${id}`, excerpt: clip(p.body), authorId: p.authorId, authorName: nameOf(p.author), hidden: !!p.hiddenAt };
     },
     async hide(_actor, id, reason, now) {
-      await prisma.post.update({ where: { id }, data: { hiddenAt: now, hiddenReason: reason, pinnedAt: null } });
+      await prisma.$transaction(async (tx) => {
+        await tx.post.update({ where: { id }, data: { hiddenAt: now, hiddenReason: reason, pinnedAt: null } });
+        await indexPost(tx, id);
+      });
       return ok(null);
     },
     async restore(_actor, id) {
-      await prisma.post.update({ where: { id }, data: { hiddenAt: null, hiddenReason: null } });
+      await prisma.$transaction(async (tx) => {
+        await tx.post.update({ where: { id }, data: { hiddenAt: null, hiddenReason: null } });
+        await indexPost(tx, id);
+      });
       return ok(null);
     },
   },
@@ -44,11 +51,17 @@ export const REPORT_TARGETS = {
       return { title: `Comment on “${c.post.title}”`, url: `/posts/${c.postId}#comment-${id}`, excerpt: clip(c.body), authorId: c.authorId, authorName: nameOf(c.author), hidden: !!c.hiddenAt };
     },
     async hide(_actor, id, reason, now) {
-      await prisma.postComment.update({ where: { id }, data: { hiddenAt: now, hiddenReason: reason } });
+      await prisma.$transaction(async (tx) => {
+        await tx.postComment.update({ where: { id }, data: { hiddenAt: now, hiddenReason: reason } });
+        await indexComment(tx, id);
+      });
       return ok(null);
     },
     async restore(_actor, id) {
-      await prisma.postComment.update({ where: { id }, data: { hiddenAt: null, hiddenReason: null } });
+      await prisma.$transaction(async (tx) => {
+        await tx.postComment.update({ where: { id }, data: { hiddenAt: null, hiddenReason: null } });
+        await indexComment(tx, id);
+      });
       return ok(null);
     },
   },

@@ -5,6 +5,7 @@ import { fail, ok, type Result } from "#app/utils/result.ts";
 import { mentionedIds } from "./mentions.server.ts";
 import { canReadPost, notifyMentions, writingBlocked, type Actor } from "./posts.server.ts";
 import { COMMENT_EDIT_WINDOW_MS, mayDeleteComment, mayEditComment } from "./rules.ts";
+import { indexComment } from "#app/modules/search/indexers.server.ts";
 
 async function commentablePost(actor: Actor, postId: string) {
   const post = await prisma.post.findUnique({ where: { id: postId }, select: { id: true, title: true, authorId: true, deletedAt: true, hiddenAt: true, status: true, visibility: true } });
@@ -28,6 +29,7 @@ export async function addComment(actor: Actor, postId: string, input: { body: st
   if (blocked) return fail("blocked", blocked, { body: blocked });
   const comment = await transactionWithNotifications(async (tx) => {
     const created = await tx.postComment.create({ data: { postId, authorId: actor.id, parentId, body: input.body, createdAt: now }, select: { id: true } });
+    await indexComment(tx, created.id);
     const subject = { type: "comment", id: created.id, url: `/posts/${postId}#comment-${created.id}`, title: post.title };
     const mentioned = await notifyMentions(tx, actor.id, input.body, subject, []);
     // The post's author and the author of the comment replied to; a mention already told them.
@@ -49,6 +51,7 @@ export async function editComment(actor: Actor, commentId: string, body: string,
   const before = mentionedIds(comment.body);
   await transactionWithNotifications(async (tx) => {
     await tx.postComment.update({ where: { id: commentId }, data: { body, editedAt: now } });
+    await indexComment(tx, commentId);
     await notifyMentions(tx, actor.id, body, { type: "comment", id: commentId, url: `/posts/${comment.postId}#comment-${commentId}`, title: comment.post.title }, before);
   });
   return ok({ postId: comment.postId });
@@ -62,6 +65,7 @@ export async function deleteComment(actor: Actor, commentId: string, meta: { ip?
   await transactionWithNotifications(async (tx) => {
     await tx.postComment.update({ where: { id: commentId }, data: { deletedAt: now } });
     await withdrawNotificationsAbout("comment", commentId, tx);
+    await indexComment(tx, commentId);
     if (comment.authorId !== actor.id) await audit({ actorId: actor.id, action: "comment.delete", targetType: "comment", targetId: commentId, ip: meta.ip }, tx);
   });
   return ok({ postId: comment.postId });

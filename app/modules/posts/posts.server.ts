@@ -12,6 +12,7 @@ import { mentionedMembers } from "./mentions.server.ts";
 import { FEED_KINDS, MAX_PINNED, isSuspended, kindLabel, mayDeletePost, mayEditPost, mayModerate, parseTags, postingProblem, type Poster } from "./rules.ts";
 import type { PostInput } from "./posts.schema.ts";
 import { getPostingPolicy } from "./settings.server.ts";
+import { indexPost } from "#app/modules/search/indexers.server.ts";
 
 /** Who is reading: null for anonymous visitors (and unverified accounts, who read as visitors). */
 export type Viewer = { id: string; role: Role } | null;
@@ -110,6 +111,7 @@ export async function createPost(actor: Actor, input: PostInput, cover: Uploaded
       },
       select: { id: true, title: true },
     });
+    await indexPost(tx, created.id);
     if (held) await audit({ actorId: actor.id, action: "post.held", targetType: "post", targetId: created.id, ip: meta.ip }, tx);
     else {
       const subject = { type: "post", id: created.id, url: `/posts/${created.id}`, title: created.title };
@@ -182,6 +184,7 @@ export async function updatePost(actor: Actor, postId: string, input: PostInput,
         tags: { create: tagRows(input) },
       },
     });
+    await indexPost(tx, postId);
     if (post.status === "published") await notifyMentions(tx, actor.id, input.body, { type: "post", id: postId, url: `/posts/${postId}`, title: input.title }, before);
   });
   if (coverImage !== post.coverImage) await removeCoverImage(post.coverImage);
@@ -203,6 +206,7 @@ export async function deletePost(actor: Actor, postId: string, meta: { ip?: stri
   await transactionWithNotifications(async (tx) => {
     await tx.post.update({ where: { id: postId }, data: { deletedAt: now, pinnedAt: null } });
     await withdrawPostNotifications(tx, postId);
+    await indexPost(tx, postId);
     await audit({ actorId: actor.id, action: "post.delete", targetType: "post", targetId: postId, ip: meta.ip }, tx);
   });
   return ok(null);
@@ -214,6 +218,7 @@ export async function restorePost(actor: Actor, postId: string, meta: { ip?: str
   if (!post) return fail("not_found", "This post does not exist.");
   await transactionWithNotifications(async (tx) => {
     await tx.post.update({ where: { id: postId }, data: { deletedAt: null } });
+    await indexPost(tx, postId);
     await audit({ actorId: actor.id, action: "post.restore", targetType: "post", targetId: postId, ip: meta.ip }, tx);
   });
   return ok(null);
@@ -370,6 +375,7 @@ export async function approvePost(actor: Actor, postId: string, meta: { ip?: str
   if (!post || post.status !== "held") return fail("not_found", "This post is not waiting for review.");
   await transactionWithNotifications(async (tx) => {
     await tx.post.update({ where: { id: postId }, data: { status: "published" } });
+    await indexPost(tx, postId);
     const subject = { type: "post", id: postId, url: `/posts/${postId}`, title: post.title };
     if (post.authorId) await notify({ userId: post.authorId, kind: "post_approved", actorId: actor.id, subject }, tx);
     if (post.authorId) {

@@ -4,6 +4,7 @@ import type { SessionUser } from "#app/modules/auth/session.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import type { QaCoffee } from "./access.server.ts";
+import { indexPost } from "#app/modules/search/indexers.server.ts";
 
 export const POST_KINDS = ["update", "resource"] as const;
 export type PostKind = (typeof POST_KINDS)[number];
@@ -43,6 +44,7 @@ export async function publishAnswered(actor: SessionUser, coffee: QaCoffee, inpu
   const body = `From the live Q&A of the Morning Coffee “${plain(coffee.title)}”.\n\n${sections.join("\n\n---\n\n")}\n`;
   const post = await prisma.$transaction(async (tx) => {
     const created = await tx.post.create({ data: { authorId: actor.id, kind: input.kind, title, body, coffeeId: coffee.id, sourceQuestionId: single?.id ?? null }, select: { id: true } });
+    await indexPost(tx, created.id);
     await audit({ actorId: actor.id, action: "qa.publish", targetType: "post", targetId: created.id, data: { coffeeId: coffee.id, kind: input.kind, questions: questions.map((q) => q.id) }, ip }, tx);
     return created;
   });

@@ -6,6 +6,7 @@ import { containsText, prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { removeResourceFile, storeResourceFile, type CheckedFile } from "./files.server.ts";
 import type { LibraryQuery, ResourceInput } from "./resources.schema.ts";
+import { indexResource } from "#app/modules/search/indexers.server.ts";
 
 type Actor = { id: string; role: string } | null | undefined;
 
@@ -142,6 +143,7 @@ export async function createResource(actor: NonNullable<Actor>, input: ResourceI
         },
         select: { id: true },
       });
+      await indexResource(tx, row.id);
       await audit({ actorId: actor.id, action: "resource.create", targetType: "resource", targetId: row.id, data: { title: input.title }, ip: meta.ip }, tx);
       return row;
     });
@@ -173,6 +175,7 @@ export async function updateResource(actor: NonNullable<Actor>, id: string, inpu
       });
       await tx.resourceTag.deleteMany({ where: { resourceId: id } });
       if (input.tags.length) await tx.resourceTag.createMany({ data: input.tags.map((tag) => ({ resourceId: id, tag })) });
+      await indexResource(tx, id);
       await audit({ actorId: actor.id, action: "resource.update", targetType: "resource", targetId: id, data: { title: input.title }, ip: meta.ip }, tx);
     });
   } catch (error) {

@@ -7,6 +7,7 @@ import { fail, ok, type Result } from "#app/utils/result.ts";
 import { canManageState, type RosterViewer } from "./access.server.ts";
 import { invalidateDirectoryIndex } from "./directory-index.server.ts";
 import { sendApplicationApprovedEmail, sendApplicationDeclinedEmail } from "./emails.server.ts";
+import { indexProfile } from "#app/modules/search/indexers.server.ts";
 
 export type Decision = { applicationId: string; decision: "approve" | "decline"; reason?: string };
 
@@ -35,6 +36,7 @@ export async function decideApplication(viewer: RosterViewer, input: Decision, m
     });
     if (claimed.count !== 1) return false;
     await tx.expertProfile.update({ where: { userId: application.userId }, data: { status: status === "approved" ? "active" : "declined" } });
+    await indexProfile(tx, application.userId);
     if (status === "approved") {
       const role = application.user.role;
       if (!hasRole(role, "expert")) {

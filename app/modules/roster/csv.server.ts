@@ -14,6 +14,7 @@ import { ProfileInputSchema, type ProfileInput } from "./roster.schema.ts";
 import { CSV_COLUMNS, foldText, INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, LANGUAGE_LEVELS, LANGUAGES, THEMATIC_AREAS } from "./taxonomy.ts";
 import { cleanText } from "#app/utils/text.ts";
 import { isRole, mayChangeAccountOf, ROLE_LABELS, type Role } from "#app/modules/auth/roles.ts";
+import { indexProfile } from "#app/modules/search/indexers.server.ts";
 
 const REQUIRED = CSV_COLUMNS.slice(0, 7);
 export { CSV_COLUMNS };
@@ -304,6 +305,7 @@ export async function importRosterCsv(
         });
         await tx.expertThematicArea.createMany({ data: withIds.flatMap(({ v, userId }) => v.input.thematicAreas.map((area) => ({ userId, area }))) });
         await tx.expertLanguage.createMany({ data: withIds.flatMap(({ v, userId }) => v.input.languages.map((l) => ({ userId, language: l.language, level: l.level }))) });
+        for (const { userId } of withIds) await indexProfile(tx, userId);
       }
       for (const [index, v] of updates.entries()) {
         if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
@@ -339,7 +341,7 @@ const unsafeCellBack = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.s
 
 /** The directory's current result (same filters and visibility) as CSV, in the import format. */
 export async function exportRosterCsv(viewer: RosterViewer, query: DirectoryQuery): Promise<{ csv: string; rows: number }> {
-  const where = directoryWhere(viewer, query);
+  const where = await directoryWhere(viewer, query);
   const rows = await prisma.expertProfile.findMany({
     where,
     orderBy: [{ memberState: "asc" }, { user: { name: "asc" } }],

@@ -1,16 +1,18 @@
+import { matchingProfileIds } from "#app/modules/search/search.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { databaseVersion } from "#app/utils/cache.server.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
 import { canSeeProfile, type RosterViewer } from "./access.server.ts";
 import { parseAreasText, parseLanguagesText } from "./denormalise.ts";
 import type { DirectoryQuery } from "./directory-query.ts";
-import { foldText, LANGUAGES, THEMATIC_AREAS } from "./taxonomy.ts";
+import { LANGUAGES, THEMATIC_AREAS } from "./taxonomy.ts";
 
 /**
  * The directory's search index: every active profile's searchable fields, held in memory,
- * pre-sorted three ways, with a word → profiles map for the text search. A search at 10,000
- * experts takes about a millisecond, where SQLite needs 5–10 ms just to scan the table for the
- * count (measured; docs/decisions/022).
+ * pre-sorted three ways, for the filters, the sort and the count. The text search is the search
+ * module's (app/modules/search, decision 111): it answers which profiles match the words, this
+ * index walks them in order with the filters. Filtering at 10,000 experts takes about a
+ * millisecond, where SQLite needs 5–10 ms just to scan the table for the count (decision 022).
  *
  * The database stays the source of truth. Writes made by this process mark the index dirty;
  * otherwise, at most once a second, it asks SQLite whether anything was committed since (PRAGMA
@@ -55,17 +57,10 @@ type Index = {
   /** The same per Member State (most searches name one). */
   stateByName: Map<string, Entry[]>;
   stateByRecent: Map<string, Entry[]>;
-  /** Every distinct word of the search texts, and the entries holding each (a word search scans words, not profiles). */
-  words: string[];
-  postings: Int32Array[];
-  /** Scratch for one search: how many query words each entry has matched so far. */
-  hits: Uint8Array;
   /** Entry number by profile id (a viewer's own profile). */
   byId: Map<string, number>;
   /** Who sees what, per kind of viewer (see visibleMask). */
   masks: Map<string, Uint8Array>;
-  /** Recent query words and the entries they find (each once), so a repeated word does not rescan every word. */
-  wordMatches: Map<string, Int32Array>;
   /**
    * The filter fields again, one typed array per field indexed by Entry.i, and each sorted list as
    * entry numbers: a filtered search walks 10,000 of these in a few hundred kilobytes of memory
@@ -87,9 +82,6 @@ type Columns = {
   typeCode: Map<string, number>;
 };
 
-/** Query words remembered per index: a word's entries are at most 40 KB at 10,000 experts. */
-const WORD_MATCHES_KEPT = 500;
-
 /** How long another process's change may take to show here; changes made in this process show at once. */
 const CHECK_EVERY_MS = 1000;
 
@@ -110,8 +102,6 @@ const AREA_BIT = new Map<string, number>(THEMATIC_AREAS.map((a, i) => [a, 1 << i
 const LANG_BIT = new Map<string, number>(Object.keys(LANGUAGES).map((code, i) => [code, 1 << i]));
 const areaBits = (areas: string[]) => areas.reduce((bits, a) => bits | (AREA_BIT.get(a) ?? 0), 0);
 const langBits = (codes: string[]) => codes.reduce((bits, c) => bits | (LANG_BIT.get(c) ?? 0), 0);
-
-const splitWords = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 /** Profiles and their latest change, answered from the updatedAt index: any insert, update or delete of a profile changes it. */
 async function currentStamp() {
@@ -171,16 +161,6 @@ async function build(stamp: string): Promise<Index> {
   const push = (map: Map<string, Entry[]>, key: string, e: Entry) => (map.get(key) ?? map.set(key, []).get(key)!).push(e);
   for (const e of byName) push(stateByName, e.memberState, e);
   for (const e of byRecent) push(stateByRecent, e.memberState, e);
-  const byWord = new Map<string, number[]>();
-  for (const e of entries) {
-    for (const w of new Set(splitWords(e.searchText))) {
-      let list = byWord.get(w);
-      if (!list) byWord.set(w, (list = []));
-      list.push(e.i);
-    }
-  }
-  const words = [...byWord.keys()];
-  const postings = words.map((w) => Int32Array.from(byWord.get(w)!));
   const order = (list: Entry[]) => Int32Array.from(list, (e) => e.i);
   const orderEach = (map: Map<string, Entry[]>) => new Map([...map].map(([key, list]) => [key, order(list)]));
   return {
@@ -191,12 +171,8 @@ async function build(stamp: string): Promise<Index> {
     byRecent,
     stateByName,
     stateByRecent,
-    words,
-    postings,
-    hits: new Uint8Array(entries.length),
     byId: new Map(entries.map((e) => [e.id, e.i])),
     masks: new Map(),
-    wordMatches: new Map(),
     columns: columnsOf(entries),
     orders: { byName: order(byName), byState: order(byState), byRecent: order(byRecent), stateByName: orderEach(stateByName), stateByRecent: orderEach(stateByRecent) },
   };
@@ -251,27 +227,6 @@ async function getIndex(): Promise<Index> {
   return state.building.promise;
 }
 
-/** The entries having some word that contains `word`: a scan of every distinct word, then remembered until the index changes. */
-function entriesMatching(index: Index, word: string): Int32Array {
-  const kept = index.wordMatches.get(word);
-  if (kept) return kept;
-  const seen = new Uint8Array(index.hits.length);
-  const found: number[] = [];
-  for (let k = 0; k < index.words.length; k++) {
-    if (!index.words[k].includes(word)) continue;
-    const posting = index.postings[k];
-    for (let j = 0; j < posting.length; j++) {
-      if (seen[posting[j]]) continue;
-      seen[posting[j]] = 1;
-      found.push(posting[j]);
-    }
-  }
-  const result = Int32Array.from(found);
-  if (index.wordMatches.size >= WORD_MATCHES_KEPT) index.wordMatches.delete(index.wordMatches.keys().next().value!);
-  index.wordMatches.set(word, result);
-  return result;
-}
-
 /** Kinds of viewer remembered per index (organisers, members, each Focal Point's set of States). */
 const MASKS_KEPT = 64;
 
@@ -320,18 +275,17 @@ export async function matchDirectory(viewer: RosterViewer, query: DirectoryQuery
     return { total, window };
   }
 
-  // Each query word must be part of some word of the profile (so "wisn" finds "Wiśniewska").
-  // hits[i] counts the query words entry i has matched, in order; synchronous, so the scratch is ours.
-  const queryWords = splitWords(foldText(query.q)).slice(0, 6);
-  const hits = index.hits;
-  if (queryWords.length) {
-    hits.fill(0);
-    queryWords.forEach((word, n) => {
-      const found = entriesMatching(index, word);
-      for (let j = 0; j < found.length; j++) if (hits[found[j]] === n) hits[found[j]] = n + 1;
-    });
+  // The words, through the search module: every word must start some word of the profile,
+  // accents and case ignored ("wisn" finds "Wiśniewska").
+  const matched = await matchingProfileIds(query.q);
+  let textHits: Uint8Array | null = null;
+  if (matched) {
+    textHits = new Uint8Array(index.entries.length);
+    for (const id of matched) {
+      const i = index.byId.get(id);
+      if (i !== undefined) textHits[i] = 1;
+    }
   }
-  const wanted = queryWords.length;
   const area = query.area ? (AREA_BIT.get(query.area) ?? 0) : 0;
   const lang = query.lang ? (LANG_BIT.get(query.lang) ?? 0) : 0;
   const nowMs = now.getTime();
@@ -345,7 +299,7 @@ export async function matchDirectory(viewer: RosterViewer, query: DirectoryQuery
   let total = 0;
   for (let k = 0; k < ids.length; k++) {
     const i = ids[k];
-    if (wanted && hits[i] !== wanted) continue;
+    if (textHits && !textHits[i]) continue;
     if (type >= 0 && c.type[i] !== type) continue;
     if (area && !(c.areaBits[i] & area)) continue;
     if (lang && !(c.langBits[i] & lang)) continue;

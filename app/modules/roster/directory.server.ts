@@ -1,18 +1,19 @@
 import type { Prisma } from "#app/generated/prisma/client.ts";
+import { matchingProfileIds } from "#app/modules/search/search.server.ts";
 import { visibleProfilesWhere, type RosterViewer } from "./access.server.ts";
 import { entryView, matchDirectory } from "./directory-index.server.ts";
 import { PER_PAGE, type DirectoryQuery } from "./directory-query.ts";
-import { foldText } from "./taxonomy.ts";
 
 export { directoryParams, parseDirectoryQuery, type DirectoryQuery } from "./directory-query.ts";
 
-export function directoryWhere(viewer: RosterViewer, query: DirectoryQuery, now = new Date()): Prisma.ExpertProfileWhereInput {
+export async function directoryWhere(viewer: RosterViewer, query: DirectoryQuery, now = new Date()): Promise<Prisma.ExpertProfileWhereInput> {
   // The SQL twin of the in-memory search (used by the CSV export): one table, no joins.
   const and: Prisma.ExpertProfileWhereInput[] = [{ status: "active" }];
   const visibility = visibleProfilesWhere(viewer);
   if (Object.keys(visibility).length) and.push(visibility);
-  // Every word must appear somewhere (name, institution, position, Member State, bio), accents ignored.
-  for (const word of foldText(query.q).split(/\s+/).filter(Boolean).slice(0, 6)) and.push({ searchText: { contains: word } });
+  // The words, through the search module, as the directory's own search (decision 111).
+  const matched = await matchingProfileIds(query.q);
+  if (matched) and.push({ userId: { in: [...matched] } });
   if (query.state) and.push({ memberState: query.state });
   if (query.type) and.push({ institutionType: query.type });
   if (query.area) and.push({ areasText: { contains: `|${query.area}|` } });

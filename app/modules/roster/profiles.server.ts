@@ -10,6 +10,8 @@ import { invalidateDirectoryIndex } from "./directory-index.server.ts";
 import { sendApplicationReceivedEmail } from "./emails.server.ts";
 import type { ProfileInput } from "./roster.schema.ts";
 import { foldText, INSTITUTION_TYPE_LABELS, type InstitutionType } from "./taxonomy.ts";
+import { indexProfile } from "#app/modules/search/indexers.server.ts";
+import { removeDocument } from "#app/modules/search/search.server.ts";
 
 type Db = Prisma.TransactionClient | typeof prisma;
 
@@ -38,6 +40,7 @@ export async function writeProfileLists(db: Db, userId: string, input: Pick<Prof
   await db.expertThematicArea.createMany({ data: input.thematicAreas.map((area) => ({ userId, area })) });
   await db.expertLanguage.createMany({ data: input.languages.map((l) => ({ userId, language: l.language, level: l.level })) });
   await db.expertProfile.update({ where: { userId }, data: { areasText: areasTextFor(input.thematicAreas), languagesText: languagesTextFor(input.languages) } });
+  await indexProfile(db, userId);
 }
 
 export const profileSelect = {
@@ -177,6 +180,7 @@ export async function exportRosterData(userId: string) {
 // A deleted account leaves the roster: profile, lists, deployments, applications and designations go.
 export async function eraseRosterData(tx: Prisma.TransactionClient, userId: string) {
   await tx.expertProfile.deleteMany({ where: { userId } });
+  await removeDocument(tx, "expert", userId);
   await tx.rosterApplication.deleteMany({ where: { userId } });
   await tx.focalPoint.deleteMany({ where: { userId } });
   invalidateDirectoryIndex();

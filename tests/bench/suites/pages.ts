@@ -37,13 +37,14 @@ async function startServer(engine: Engine): Promise<Server> {
     ["post page", postPath],
     ["home", "/"],
     ["Morning Coffee page", coffeePath],
+    ["search page", "/search?q=migration"],
   ];
   return { engine, app, headers, pages, drop: db.drop };
 }
 
 const suite: BenchSuite = {
   name: "pages",
-  description: "feed, post, home and Morning Coffee pages vs the signed-in static page (50 connections; p99 at 10), on SQLite and PostgreSQL",
+  description: "feed, post, home, Morning Coffee and search pages vs the signed-in static page (50 connections; p99 at 10), on SQLite and PostgreSQL",
   async run({ quick, args }) {
     const engines = enginesFrom(args);
     const seconds = quick ? 3 : Number(args.seconds ?? 8);
