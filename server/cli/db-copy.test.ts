@@ -23,8 +23,9 @@ describe("db:copy's table order", () => {
     const keys = sqliteForeignKeys(db, MODELS);
     const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations'`).all() as { name: string }[]).map((r) => r.name);
     db.close();
-    // Every table of the schema is a model the copy knows about.
-    expect([...MODELS].sort()).toEqual(tables.sort());
+    // Every table of the schema is a model the copy knows about; the search index (search_*, outside
+    // Prisma, decision 110) is not copied but rebuilt from the copied content at the next start.
+    expect([...MODELS].sort()).toEqual(tables.filter((t) => !t.startsWith("search_")).sort());
     const order = copyOrder(MODELS, keys);
     expect([...order].sort()).toEqual([...MODELS].sort());
     for (const key of keys) {
