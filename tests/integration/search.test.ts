@@ -8,6 +8,7 @@ import { addComment } from "#app/modules/posts/comments.server.ts";
 import { PostInputSchema } from "#app/modules/posts/posts.schema.ts";
 import { createPost, deletePost, updatePost } from "#app/modules/posts/posts.server.ts";
 import { rosterViewer } from "#app/modules/roster/access.server.ts";
+import { reindexAll } from "#app/modules/search/indexers.server.ts";
 import { search, type SearchViewer } from "#app/modules/search/search.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { createExpert, createFocalPoint } from "#tests/factories/roster.ts";
@@ -159,5 +160,13 @@ describe("one search over everything", () => {
     expect(out).toMatch(/Indexed \d+ documents/);
     expect(await ids(anonymous, "cobbleford")).toEqual([id]);
     expect(await ids(anonymous, "brambleton")).toEqual([]);
+  });
+
+  it("lets two rebuilds run at once (two processes starting on an empty index) without colliding", async () => {
+    const id = await post("Quillhaven concurrent rebuild", "Text.");
+    const [a, b] = await Promise.all([reindexAll(), reindexAll()]);
+    expect(a.post).toBeGreaterThan(0);
+    expect(b.post).toBe(a.post);
+    expect(await ids(anonymous, "quillhaven")).toEqual([id]);
   });
 });

@@ -1,7 +1,7 @@
 import { parseAreasText } from "#app/modules/roster/denormalise.ts";
 import { INSTITUTION_TYPE_LABELS, type InstitutionType } from "#app/modules/roster/taxonomy.ts";
 import { countryName } from "#app/utils/countries.ts";
-import { prisma, type Transaction } from "#app/utils/db.server.ts";
+import { databaseKind, prisma, type Transaction } from "#app/utils/db.server.ts";
 import { clearIndex, hasDocuments, insertDocuments, putDocument, removeDocument, type SearchDocument, type SearchType } from "./search.server.ts";
 
 /**
@@ -240,6 +240,10 @@ export async function reindexAll(): Promise<Partial<Record<SearchType, number>>>
   const counts: Partial<Record<SearchType, number>> = {};
   await prisma.$transaction(
     async (tx) => {
+      // Two processes starting together on an empty index both rebuild it: on PostgreSQL the second
+      // waits here for the first to commit (SQLite lets one writer in at a time anyway), then
+      // rebuilds again instead of colliding with the first one's rows.
+      if (databaseKind() === "postgres") await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext('search:reindex'))");
       await clearIndex(tx);
       for await (const docs of allDocuments(tx)) {
         await insertDocuments(tx, docs);
