@@ -7,7 +7,6 @@ import { isDatabaseReachable, preparePragmas, prisma } from "#app/utils/db.serve
 import { getEnv } from "#app/utils/env.server.ts";
 import { logger } from "#app/utils/logger.server.ts";
 import { startJobs } from "./jobs/index.ts";
-import { admission } from "./http/admission.ts";
 import { declaredBodyLimit } from "./http/body-limit.ts";
 import { mountRemix } from "./http/remix.ts";
 import { requestLog } from "./http/request-log.ts";
@@ -47,8 +46,7 @@ export async function startServer({ port = getEnv().PORT, host, clock }: { port?
   app.use(securityHeaders(env));
   app.use(declaredBodyLimit());
   app.use(mutationGuard(env));
-  const pages = env.PAGE_CONCURRENCY ? [admission({ concurrency: env.PAGE_CONCURRENCY })] : [];
-  const { closeVite } = await mountRemix(app, env, ROOT, [...pages, sessionMiddleware()], clock);
+  const { closeVite } = await mountRemix(app, env, ROOT, [sessionMiddleware()], clock);
 
   const httpServer = http.createServer(app);
   const io = await createSocketServer(httpServer, env);

@@ -38,7 +38,6 @@ const schema = z
     DIGEST_WEEKDAY: z.coerce.number().int().min(1).max(7).default(1),
     DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
     /** Page and data requests (GET) in progress at once; the rest wait their turn in arrival order. 0 = no limit. */
-    PAGE_CONCURRENCY: z.coerce.number().int().min(0).max(1000).default(4),
     /** Caches to turn off, by name (app/utils/cache.server.ts), to measure what each earns: `home,coffee-page`. */
     CACHE_DISABLE: z.string().default(""),
   })

@@ -4,7 +4,7 @@
  * them in alternating short bursts so both see the same machine. Prints medians per server.
  *   tsx tests/bench/compare.ts --base /path/to/other/checkout [--rounds 5] [--seconds 4] [paths…]
  * `--base-env KEY=VALUE[,KEY=VALUE]` starts the base server with those settings; with `--base .` this
- * checkout runs twice, with and without a setting (e.g. `--base . --base-env PAGE_CONCURRENCY=0`).
+ * checkout runs twice, with and without a setting (e.g. `--base . --base-env CACHE_DISABLE=posts-feed`).
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
