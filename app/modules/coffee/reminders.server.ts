@@ -1,3 +1,4 @@
+import { letOthersRun } from "#app/utils/event-loop.server.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { logger } from "#app/utils/logger.server.ts";
@@ -39,6 +40,7 @@ export async function sendDueReminders(now: Date = new Date(), { limit = Infinit
     });
     for (const registration of registrations) {
       if (sent >= limit) return { sent, skipped };
+      await letOthersRun();
       try {
         await withBusyRetry(() => prisma.$transaction(async (tx) => {
           await tx.coffeeReminderClaim.create({ data: { registrationId: registration.id, offsetMinutes: offset, startsAt: coffee.startsAt } });

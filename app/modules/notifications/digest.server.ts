@@ -1,3 +1,4 @@
+import { letOthersRun } from "#app/utils/event-loop.server.ts";
 import { DateTime } from "luxon";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { weeklyDigestMessage, type DigestSection } from "#emails/weekly-digest.tsx";
@@ -118,6 +119,7 @@ export async function sendWeeklyDigests(now: Date = new Date(), { limit = Infini
   const start = members.length ? Math.floor(Math.random() * members.length) : 0;
   for (const member of [...members.slice(start), ...members.slice(0, start)]) {
     if (result.sent + result.empty >= limit) break;
+    await letOthersRun();
     if (await prisma.digestClaim.findUnique({ where: { userId_week: { userId: member.id, week } }, select: { week: true } })) {
       result.skipped++; // another process got there first
       continue;

@@ -1,3 +1,4 @@
+import { letOthersRun } from "#app/utils/event-loop.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { logger } from "#app/utils/logger.server.ts";
 import { sendFreshnessReminderEmail } from "./emails.server.ts";
@@ -39,6 +40,7 @@ export async function sendFreshnessReminders({ now = new Date(), limit = 200 }: 
   let sent = 0;
   for (const c of candidates) {
     if (sent >= limit) break;
+    await letOthersRun();
     if (c.reminderSentAt && c.reminderSentAt >= c.confirmedAt) continue;
     const claimed = await prisma.$transaction(async (tx) => {
       const claim = await tx.expertProfile.updateMany({
