@@ -24,14 +24,11 @@ const SEARCHES = [
 ];
 
 /**
- * Ways of serving the directory measured side by side: each is a server process on the same
- * database, started with these settings (TEMPORARY, decision 134: the in-memory index against
- * Prisma queries).
+ * Ways of serving the directory to measure side by side, each a server process on the same
+ * database started with these settings (decision 134 compared the in-memory index with Prisma
+ * queries this way, through a switch since removed).
  */
-const VARIANTS: { name: string; env: Record<string, string> }[] = [
-  { name: "prisma", env: { DIRECTORY_INDEX: "0" } },
-  { name: "index", env: { DIRECTORY_INDEX: "1" } },
-];
+const VARIANTS: { name: string; env: Record<string, string> }[] = [{ name: "directory", env: {} }];
 
 type Server = { engine: Engine; variant: string; app: AppProcess; headers: Record<string, string> };
 
