@@ -6,6 +6,7 @@
 import { io as connect, type Socket } from "socket.io-client";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { UNREAD_EVENT, type UnreadPayload } from "#app/modules/notifications/live.ts";
+import { notify, transactionWithNotifications } from "#app/modules/notifications/notify.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { createCoffee } from "#tests/factories/coffee.ts";
 import { createPostRow } from "#tests/factories/posts.ts";
@@ -162,6 +163,18 @@ describe("each domain notifies the right member, never the actor", () => {
     expect(await prisma.notification.count({ where: { userId: organiser.user.id, kind: "coffee_new" } })).toBe(0);
     const members = await prisma.user.count({ where: { deletedAt: null, emailVerifiedAt: { not: null } } });
     expect(await prisma.notification.count({ where: { kind: "coffee_new", subjectId: draft.id } })).toBe(members - 1);
+  });
+});
+
+describe("one way to notify", () => {
+  it("notify() refuses a plain prisma.$transaction and the client itself, writing nothing; transactionWithNotifications() is the way", async () => {
+    const member = await createUser();
+    const input = { userId: member.id, kind: "mention" as const, subject: { url: "/posts", title: "Refused" } };
+    await expect(prisma.$transaction((tx) => notify(input, tx))).rejects.toThrow(/transactionWithNotifications/);
+    await expect(notify(input, prisma)).rejects.toThrow(/transactionWithNotifications/);
+    expect(await prisma.notification.count({ where: { userId: member.id } })).toBe(0);
+    await transactionWithNotifications((tx) => notify(input, tx));
+    expect(await prisma.notification.count({ where: { userId: member.id } })).toBe(1);
   });
 });
 

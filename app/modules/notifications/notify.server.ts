@@ -8,7 +8,7 @@ import { queueImmediateEmails } from "./immediate-email.server.ts";
 import { isNotificationKind, type NotificationKind } from "./kinds.ts";
 import { UNREAD_EVENT, type UnreadPayload } from "./live.ts";
 
-type Db = Prisma.TransactionClient | typeof prisma;
+type Tx = Prisma.TransactionClient;
 
 /** Members notify() wrote to inside a transaction opened by transactionWithNotifications, by its client. */
 const pending = new WeakMap<object, Set<string>>();
@@ -22,14 +22,28 @@ export type NotificationInput = {
 };
 
 /**
- * Writes in-app notification rows; the one way to notify a member. Delivery (bell, email) reads
- * these rows. Nobody is notified of their own action. Pass the transaction so they commit together.
+ * The members whose unread count this transaction changes. Only a transaction opened by
+ * transactionWithNotifications() may write notifications: anything else (the client itself, a
+ * plain prisma.$transaction) is refused, so every bell hears its count after the commit and never
+ * before it (decision 100, 132).
  */
-export async function notify(input: NotificationInput | NotificationInput[], db: Db = prisma) {
+function touchedBy(tx: Tx): Set<string> {
+  const set = pending.get(tx);
+  if (!set) throw new Error("Notifications are written only inside transactionWithNotifications(): open the write's transaction with it and pass its client.");
+  return set;
+}
+
+/**
+ * Writes in-app notification rows; the one way to notify a member. Delivery (bell, email) reads
+ * these rows. Nobody is notified of their own action. `tx` is the write's transaction, opened by
+ * transactionWithNotifications(), so that both commit or neither does.
+ */
+export async function notify(input: NotificationInput | NotificationInput[], tx: Tx) {
+  const touched = touchedBy(tx);
   const rows = (Array.isArray(input) ? input : [input]).filter((n) => n.userId !== n.actorId);
   for (const n of rows) if (!isNotificationKind(n.kind)) throw new Error(`Unknown notification kind: ${n.kind}`);
   if (!rows.length) return 0;
-  const { count } = await db.notification.createMany({
+  await tx.notification.createMany({
     data: rows.map((n) => ({
       userId: n.userId,
       kind: n.kind,
@@ -42,31 +56,15 @@ export async function notify(input: NotificationInput | NotificationInput[], db:
     })),
   });
   // Emails for members who want this kind at once, in the same transaction as the rows.
-  await queueImmediateEmails(rows, db);
-  await afterCommit(db, rows.map((n) => n.userId));
-  return count;
+  await queueImmediateEmails(rows, tx);
+  for (const n of rows) touched.add(n.userId);
+  return rows.length;
 }
 
 /**
- * The members whose unread count changed: published at once when `db` is the client itself (the
- * write is committed), after the commit when `db` is a transaction opened by
- * transactionWithNotifications. Never before the commit (decision 100).
- */
-async function afterCommit(db: Db, userIds: string[]) {
-  if (!userIds.length) return;
-  if (db === prisma) {
-    await publishUnread(userIds);
-    return;
-  }
-  const set = pending.get(db);
-  if (set) for (const id of userIds) set.add(id);
-  else logger.warn({ users: userIds.length }, "notifications written in a transaction not opened by transactionWithNotifications: bells update at the next page load");
-}
-
-/**
- * prisma.$transaction for writes that notify: once the transaction has committed, every member
- * notify() (or a read/withdraw here) touched inside it hears their new unread count. A rolled-back
- * transaction publishes nothing.
+ * prisma.$transaction for writes that notify, and the only transaction notify() accepts: once it
+ * has committed, every member notify() (or a read/withdraw here) touched inside it hears their new
+ * unread count. A rolled-back transaction publishes nothing.
  */
 export async function transactionWithNotifications<T>(fn: (tx: Prisma.TransactionClient) => Promise<T>, options?: { timeout?: number; maxWait?: number }): Promise<T> {
   const touched = new Set<string>();
@@ -116,8 +114,9 @@ export function countUnread(userId: string) {
  * Reactions on what a member wrote, as a digest: one unread "reaction" notification per target,
  * updated (latest actor, how many, moved to now) while unread; a new one once they have read it.
  */
-export async function notifyReaction(tx: Prisma.TransactionClient, input: { userId: string; actorId: string; subject: { type: string; id: string; url: string; title: string }; now: Date }) {
+export async function notifyReaction(tx: Tx, input: { userId: string; actorId: string; subject: { type: string; id: string; url: string; title: string }; now: Date }) {
   if (input.userId === input.actorId) return;
+  const touched = touchedBy(tx);
   const open = await tx.notification.findFirst({
     where: { userId: input.userId, kind: "reaction", subjectType: input.subject.type, subjectId: input.subject.id, readAt: null },
     select: { id: true, message: true },
@@ -127,7 +126,7 @@ export async function notifyReaction(tx: Prisma.TransactionClient, input: { user
     return;
   }
   await tx.notification.update({ where: { id: open.id }, data: { actorId: input.actorId, createdAt: input.now, message: reactionMessage(reactionCount(open.message) + 1) } });
-  await afterCommit(tx, [input.userId]);
+  touched.add(input.userId);
 }
 
 function reactionMessage(count: number) {
@@ -146,13 +145,14 @@ const ABOUT_CONTENT: NotificationKind[] = ["mention", "reply", "reaction", "memb
  * Notifications that point at content a moderator hid or its author deleted are withdrawn (the
  * author's own "hidden" notice stays); the bells of those who had them unread drop.
  */
-export async function withdrawNotificationsAbout(subjectType: string, subjectId: string | string[], db: Db = prisma) {
+export async function withdrawNotificationsAbout(subjectType: string, subjectId: string | string[], tx: Tx) {
+  const touched = touchedBy(tx);
   const ids = Array.isArray(subjectId) ? subjectId : [subjectId];
   if (!ids.length) return;
   const where = { subjectType, subjectId: { in: ids }, kind: { in: ABOUT_CONTENT } };
-  const unread = await db.notification.findMany({ where: { ...where, readAt: null }, select: { userId: true } });
-  await db.notification.deleteMany({ where });
-  await afterCommit(db, unread.map((n) => n.userId));
+  const unread = await tx.notification.findMany({ where: { ...where, readAt: null }, select: { userId: true } });
+  await tx.notification.deleteMany({ where });
+  for (const n of unread) touched.add(n.userId);
 }
 
 export const PAGE_SIZE = 50;
