@@ -37,14 +37,56 @@ function touchedBy(tx: Tx): Set<string> {
  * Writes in-app notification rows; the one way to notify a member. Delivery (bell, email) reads
  * these rows. Nobody is notified of their own action. `tx` is the write's transaction, opened by
  * transactionWithNotifications(), so that both commit or neither does.
+ *
+ * Reactions are a digest (decision 101, 132): one unread `reaction` row per recipient and target,
+ * kept unique by the database (`digestKey`, set while unread and cleared when read) and written by
+ * an upsert, so reactions at the same instant count up one row instead of starting several. Each
+ * reaction still reaches the email hook, with the digest's new count.
  */
 export async function notify(input: NotificationInput | NotificationInput[], tx: Tx) {
   const touched = touchedBy(tx);
   const rows = (Array.isArray(input) ? input : [input]).filter((n) => n.userId !== n.actorId);
   for (const n of rows) if (!isNotificationKind(n.kind)) throw new Error(`Unknown notification kind: ${n.kind}`);
   if (!rows.length) return 0;
-  await tx.notification.createMany({
-    data: rows.map((n) => ({
+  const plain = rows.filter((n) => !isDigest(n));
+  const written: NotificationInput[] = [...plain];
+  if (plain.length) {
+    await tx.notification.createMany({
+      data: plain.map((n) => ({
+        userId: n.userId,
+        kind: n.kind,
+        actorId: n.actorId ?? null,
+        subjectType: n.subject.type ?? null,
+        subjectId: n.subject.id ?? null,
+        subjectUrl: n.subject.url,
+        subjectTitle: n.subject.title.slice(0, 200),
+        message: n.message ?? null,
+      })),
+    });
+  }
+  for (const n of rows.filter(isDigest)) written.push(await upsertReactionDigest(tx, n));
+  // Emails for members who want this kind at once, in the same transaction as the rows.
+  await queueImmediateEmails(written, tx);
+  for (const n of written) touched.add(n.userId);
+  return written.length;
+}
+
+const isDigest = (n: NotificationInput): n is NotificationInput & { subject: { type: string; id: string } } => n.kind === "reaction" && !!n.subject.type && !!n.subject.id;
+
+/** The key of a member's open digest about one target; null once read. */
+const digestKey = (n: { userId: string; kind: string; subject: { type?: string; id?: string } }) => `${n.userId}:${n.kind}:${n.subject.type}:${n.subject.id}`;
+
+/**
+ * One reaction into its recipient's open digest about that target: created at 1, or counted up
+ * (latest actor, moved to now so it comes back to the top). An upsert on the unique `digestKey`:
+ * on PostgreSQL two reactions at once wait for each other on that row instead of both inserting.
+ */
+async function upsertReactionDigest(tx: Tx, n: NotificationInput): Promise<NotificationInput> {
+  const key = digestKey(n);
+  const now = new Date();
+  const row = await tx.notification.upsert({
+    where: { digestKey: key },
+    create: {
       userId: n.userId,
       kind: n.kind,
       actorId: n.actorId ?? null,
@@ -52,13 +94,17 @@ export async function notify(input: NotificationInput | NotificationInput[], tx:
       subjectId: n.subject.id ?? null,
       subjectUrl: n.subject.url,
       subjectTitle: n.subject.title.slice(0, 200),
-      message: n.message ?? null,
-    })),
+      message: reactionMessage(1),
+      createdAt: now,
+      digestKey: key,
+      digestCount: 1,
+    },
+    update: { actorId: n.actorId ?? null, createdAt: now, digestCount: { increment: 1 } },
+    select: { id: true, digestCount: true },
   });
-  // Emails for members who want this kind at once, in the same transaction as the rows.
-  await queueImmediateEmails(rows, tx);
-  for (const n of rows) touched.add(n.userId);
-  return rows.length;
+  const count = row.digestCount ?? 1;
+  if (count > 1) await tx.notification.update({ where: { id: row.id }, data: { message: reactionMessage(count) } });
+  return { ...n, message: reactionMessage(count) };
 }
 
 /**
@@ -110,32 +156,8 @@ export function countUnread(userId: string) {
   return prisma.notification.count({ where: { userId, readAt: null } });
 }
 
-/**
- * Reactions on what a member wrote, as a digest: one unread "reaction" notification per target,
- * updated (latest actor, how many, moved to now) while unread; a new one once they have read it.
- */
-export async function notifyReaction(tx: Tx, input: { userId: string; actorId: string; subject: { type: string; id: string; url: string; title: string }; now: Date }) {
-  if (input.userId === input.actorId) return;
-  const touched = touchedBy(tx);
-  const open = await tx.notification.findFirst({
-    where: { userId: input.userId, kind: "reaction", subjectType: input.subject.type, subjectId: input.subject.id, readAt: null },
-    select: { id: true, message: true },
-  });
-  if (!open) {
-    await notify({ userId: input.userId, kind: "reaction", actorId: input.actorId, subject: input.subject, message: reactionMessage(1) }, tx);
-    return;
-  }
-  await tx.notification.update({ where: { id: open.id }, data: { actorId: input.actorId, createdAt: input.now, message: reactionMessage(reactionCount(open.message) + 1) } });
-  touched.add(input.userId);
-}
-
 function reactionMessage(count: number) {
   return count === 1 ? "1 new reaction" : `${count} new reactions`;
-}
-
-/** How many reactions an open digest counts (its message starts with the number). */
-export function reactionCount(message: string | null) {
-  return Number.parseInt(message ?? "", 10) || 1;
 }
 
 /** Kinds that point at someone's writing: they go when that writing is hidden or deleted. */
@@ -171,7 +193,8 @@ export async function listNotifications(userId: string, { before, take = PAGE_SI
 
 /** Mark all read; every tab of the member hears 0. */
 export async function markNotificationsRead(userId: string, now = new Date()) {
-  await prisma.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: now } });
+  // Read digests close: the next reaction starts a new one.
+  await prisma.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: now, digestKey: null } });
   await publishUnread([userId]);
 }
 
@@ -180,7 +203,7 @@ export async function markNotificationRead(userId: string, id: string, now = new
   const row = await prisma.notification.findFirst({ where: { id, userId }, select: { subjectUrl: true, readAt: true } });
   if (!row) return null;
   if (!row.readAt) {
-    await prisma.notification.updateMany({ where: { id, userId, readAt: null }, data: { readAt: now } });
+    await prisma.notification.updateMany({ where: { id, userId, readAt: null }, data: { readAt: now, digestKey: null } });
     await publishUnread([userId]);
   }
   return { url: row.subjectUrl };
