@@ -264,6 +264,22 @@ describe("weekly digest", () => {
   });
 });
 
+describe("digest claims are pruned", () => {
+  it("the digest job deletes claims of weeks more than eight weeks back and keeps the recent ones (injected clock)", async () => {
+    const member = await createUser();
+    // Wednesday 5 March 2031 is in ISO week 2031-W10; eight weeks before it is 2031-W02.
+    const now = new Date("2031-03-05T09:00:00Z");
+    expect(digestWeek(now).week).toBe("2031-W10");
+    expect(digestWeek(new Date("2031-01-08T09:00:00Z")).week).toBe("2031-W02");
+    await prisma.digestClaim.createMany({ data: ["2030-W50", "2031-W01", "2031-W02", "2031-W09"].map((week) => ({ userId: member.id, week, emailed: true })) });
+
+    const result = await sendWeeklyDigests(now, { limit: 0 });
+    expect(result.pruned).toBeGreaterThanOrEqual(2);
+    const weeks = (await prisma.digestClaim.findMany({ where: { userId: member.id }, orderBy: { week: "asc" }, select: { week: true } })).map((c) => c.week);
+    expect(weeks).toEqual(["2031-W02", "2031-W09"]);
+  });
+});
+
 describe("GDPR", () => {
   it("exports and erases a member's email choices and digest records", async () => {
     const member = await createUser();
