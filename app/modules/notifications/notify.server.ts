@@ -7,6 +7,7 @@ import { singleton } from "#app/utils/singleton.server.ts";
 import { queueImmediateEmails } from "./immediate-email.server.ts";
 import { isNotificationKind, type NotificationKind } from "./kinds.ts";
 import { UNREAD_EVENT, type UnreadPayload } from "./live.ts";
+import { createUnreadPublisher } from "./unread-publisher.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -128,15 +129,24 @@ function currentIo(): Server | null {
 
 const PUBLISH_CHUNK = 500;
 
+/** One publisher per process: counts for one member are read and sent one pass after another (unread-publisher.ts). */
+const publisher = singleton("unread-publisher", () => createUnreadPublisher(readAndEmit));
+
 /**
- * Sends each member's unread count, read now (after the commit), to their user room on the
- * default namespace: every tab of theirs, on every process through the Socket.IO adapter.
+ * Sends each member's unread count, read after the commit, to their user room on the default
+ * namespace: every tab of theirs, on every process through the Socket.IO adapter. Passes do not
+ * overlap within a process, so two writes committing together for one member cannot have their
+ * counts arrive in the wrong order from here: the last count sent was read after both commits.
  * Without a Socket.IO server (CLI without Redis, unit tests) it does nothing.
  */
-export async function publishUnread(userIds: string[]) {
+export function publishUnread(userIds: string[]): Promise<void> {
+  if (!currentIo() || !userIds.length) return Promise.resolve();
+  return publisher.publish(userIds);
+}
+
+async function readAndEmit(ids: string[]) {
   const io = currentIo();
   if (!io) return;
-  const ids = [...new Set(userIds)];
   try {
     for (let i = 0; i < ids.length; i += PUBLISH_CHUNK) {
       const chunk = ids.slice(i, i + PUBLISH_CHUNK);
