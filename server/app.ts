@@ -13,7 +13,6 @@ import { requestLog } from "./http/request-log.ts";
 import { mutationGuard, securityHeaders } from "./http/security.ts";
 import { sessionMiddleware } from "./http/session.ts";
 import { createSocketServer } from "./socket/index.ts";
-import { passwordResetsDone } from "#app/modules/auth/reset-requests.server.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -65,8 +64,6 @@ export async function startServer({ port = getEnv().PORT, host, clock }: { port?
     io.engine.close();
     await Promise.race([drained, new Promise((r) => setTimeout(r, 10_000))]);
     httpServer.closeAllConnections();
-    // Requests answered before the close may have left work queued (password reset emails).
-    await passwordResetsDone();
     await jobs.stop();
     await closeVite();
     await prisma.$disconnect();

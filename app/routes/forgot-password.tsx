@@ -5,7 +5,7 @@ import { Button } from "#app/components/ui/button.tsx";
 import { Alert, Card } from "#app/components/ui/card.tsx";
 import { TextField } from "#app/components/ui/field.tsx";
 import { ForgotPasswordSchema } from "#app/modules/auth/auth.schema.ts";
-import { queuePasswordReset } from "#app/modules/auth/reset-requests.server.ts";
+import { requestPasswordReset } from "#app/modules/auth/reset-requests.server.ts";
 import { formFailure, parseForm } from "#app/utils/forms.ts";
 import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
@@ -20,8 +20,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const limit = await consumeRateLimit(name, key);
     if (!limit.ok) return data({ ...formFailure(formData, {}, limit.message), sentTo: null }, { status: 429 });
   }
-  // Queued, not done: the response is the same, after the same work, whether or not the address has an account.
-  queuePasswordReset(parsed.data.email);
+  // Written down, not done: the response is the same, after the same work (one insert), whether or
+  // not the address has an account; the outbox worker looks it up and emails the link.
+  await requestPasswordReset(parsed.data.email);
   return { ok: true as const, sentTo: parsed.data.email, values: {} as Record<string, string>, fieldErrors: {} as Record<string, string>, formError: undefined };
 }
 

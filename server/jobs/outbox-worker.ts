@@ -1,3 +1,4 @@
+import { onPasswordResetRequested, workPasswordResetRequests } from "#app/modules/auth/reset-requests.server.ts";
 import { deliverDueMail, onMailQueued } from "#app/modules/notifications/outbox.server.ts";
 import { logger } from "#app/utils/logger.server.ts";
 
@@ -6,6 +7,7 @@ const IDLE_INTERVAL_MS = 5_000;
 /**
  * Sends queued mail: on a timer, and at once when something is queued. One pass at a time;
  * a crash mid-send leaves the message claimed until its claim expires, then it is retried.
+ * Each pass first works the waiting "forgot password" requests (their emails join the queue).
  */
 export function startOutboxWorker({ intervalMs = IDLE_INTERVAL_MS }: { intervalMs?: number } = {}) {
   let running: Promise<void> | null = null;
@@ -22,8 +24,9 @@ export function startOutboxWorker({ intervalMs = IDLE_INTERVAL_MS }: { intervalM
       try {
         do {
           again = false;
+          const resets = await workPasswordResetRequests();
           const result = await deliverDueMail();
-          if (result.remaining) again = true;
+          if (result.remaining || resets.remaining) again = true;
         } while (again && !stopped);
       } catch (error) {
         logger.error({ err: error }, "outbox worker pass failed");
@@ -36,6 +39,7 @@ export function startOutboxWorker({ intervalMs = IDLE_INTERVAL_MS }: { intervalM
   const timer = setInterval(tick, intervalMs);
   timer.unref();
   const unsubscribe = onMailQueued(tick);
+  const unsubscribeResets = onPasswordResetRequested(tick);
   tick();
 
   return {
@@ -43,6 +47,7 @@ export function startOutboxWorker({ intervalMs = IDLE_INTERVAL_MS }: { intervalM
       stopped = true;
       clearInterval(timer);
       unsubscribe();
+      unsubscribeResets();
       await running;
     },
   };

@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { exportUserData } from "#app/modules/auth/privacy.server.ts";
 import { digestWeek, sendWeeklyDigests } from "#app/modules/notifications/digest.server.ts";
-import { notify } from "#app/modules/notifications/notify.server.ts";
+import { notify, transactionWithNotifications, type NotificationInput } from "#app/modules/notifications/notify.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { createCoffee, outboxDrained } from "#tests/factories/coffee.ts";
 import { createAction, createExpert } from "#tests/factories/roster.ts";
@@ -36,6 +36,9 @@ async function signedIn(user: { email: string }) {
   return client;
 }
 
+/** notify() in a write's transaction, the one way to notify (decision 132). */
+const notifyNow = (input: NotificationInput | NotificationInput[]) => transactionWithNotifications((tx) => notify(input, tx));
+
 const AREA = "International protection and asylum policy";
 const subject = { type: "post", id: "p1", url: "/posts/p1", title: "Return counselling in practice" };
 
@@ -67,7 +70,7 @@ describe("immediate emails", () => {
   it("renders a message once for many readers, yet each copy names its reader and carries their own unsubscribe link", async () => {
     const a = await createUser({ name: "Seán O'Brien & Co <x>" });
     const b = await createUser({ name: "Beatrix Bauer" });
-    await notify([a, b].map((u) => ({ userId: u.id, kind: "call_match" as const, subject: { url: "/calls/shared", title: "Shared call" } })));
+    await notifyNow([a, b].map((u) => ({ userId: u.id, kind: "call_match" as const, subject: { url: "/calls/shared", title: "Shared call" } })));
     const [ma, mb] = await Promise.all([mail().waitFor((m) => m.to.includes(a.email)), mail().waitFor((m) => m.to.includes(b.email))]);
     expect(ma.text).toContain("Hello Seán O'Brien & Co <x>,");
     expect(ma.html).toContain("Seán O&#x27;Brien &amp; Co &lt;x&gt;");
@@ -83,7 +86,7 @@ describe("immediate emails", () => {
 
   it("keeps digest kinds for the digest, sends nothing for 'off', and nothing to unverified or deleted accounts (suspended ones get only the moderators' messages)", async () => {
     const member = await createUser();
-    await notify({ userId: member.id, kind: "mention", subject }); // a digest kind by default
+    await notifyNow({ userId: member.id, kind: "mention", subject }); // a digest kind by default
     expect(await outboxTo(member.email)).toEqual([]);
 
     // Turned off in Settings → Notifications (the real form): nothing at all for that kind.
@@ -94,10 +97,10 @@ describe("immediate emails", () => {
     form.roster_decision = "off";
     form.mention = "immediate";
     expect((await client.post("/settings/notifications", form)).status).toBe(302);
-    await prisma.$transaction((tx) => notify({ userId: member.id, kind: "roster_decision", subject: { url: "/settings/roster", title: "Your application" } }, tx));
+    await notifyNow({ userId: member.id, kind: "roster_decision", subject: { url: "/settings/roster", title: "Your application" } });
     expect(await outboxTo(member.email)).toEqual([]);
     // …and what they moved to "at once" now comes at once.
-    await notify({ userId: member.id, kind: "mention", subject });
+    await notifyNow({ userId: member.id, kind: "mention", subject });
     expect(await outboxTo(member.email)).toEqual([{ kind: "notification_mention", subject: "Someone mentioned you: Return counselling in practice" }]);
 
     const unverified = await createUser({ verified: false });
@@ -105,12 +108,12 @@ describe("immediate emails", () => {
     await prisma.user.update({ where: { id: suspended.id }, data: { suspendedUntil: new Date(Date.now() + 86_400_000) } });
     const deleted = await createUser();
     await prisma.user.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });
-    await notify([unverified, suspended, deleted].map((u) => ({ userId: u.id, kind: "roster_decision" as const, subject: { url: "/settings/roster", title: "Your application" } })));
+    await notifyNow([unverified, suspended, deleted].map((u) => ({ userId: u.id, kind: "roster_decision" as const, subject: { url: "/settings/roster", title: "Your application" } })));
     for (const u of [unverified, suspended, deleted]) expect(await outboxTo(u.email)).toEqual([]);
     // The in-app rows are there all the same.
     expect(await prisma.notification.count({ where: { userId: { in: [unverified.id, suspended.id] }, kind: "roster_decision" } })).toBe(2);
     // A suspended member still hears from the moderators: why they are suspended.
-    await notify({ userId: suspended.id, kind: "suspended", subject: { url: "/settings", title: "Your account is suspended until 3 December" }, message: "Repeated off-topic posts" });
+    await notifyNow({ userId: suspended.id, kind: "suspended", subject: { url: "/settings", title: "Your account is suspended until 3 December" }, message: "Repeated off-topic posts" });
     expect(await outboxTo(suspended.email)).toEqual([{ kind: "notification_suspended", subject: "Your account is suspended for a period: Your account is suspended until 3 December" }]);
   });
 
@@ -130,7 +133,7 @@ describe("immediate emails", () => {
 describe("unsubscribe without logging in", () => {
   async function tokenFor(kind: "call_match") {
     const member = await createUser();
-    await notify({ userId: member.id, kind, subject: { url: "/calls/x", title: "Migration data expert" } });
+    await notifyNow({ userId: member.id, kind, subject: { url: "/calls/x", title: "Migration data expert" } });
     const email = await mail().waitFor((m) => m.to.includes(member.email));
     const url = header(email, "List-Unsubscribe")!.slice(1, -1);
     return { member, path: new URL(url).pathname };
@@ -150,7 +153,7 @@ describe("unsubscribe without logging in", () => {
     expect(done.status).toBe(200);
     expect(visibleText(await done.text())).toContain("You are unsubscribed");
     expect(await prisma.emailPreference.findMany({ where: { userId: member.id }, select: { kind: true, delivery: true } })).toEqual([{ kind: "call_match", delivery: "off" }]);
-    await notify({ userId: member.id, kind: "call_match", subject: { url: "/calls/y", title: "Another call" } });
+    await notifyNow({ userId: member.id, kind: "call_match", subject: { url: "/calls/y", title: "Another call" } });
     expect(await prisma.mailOutbox.count({ where: { to: member.email } })).toBe(1); // only the first one
   });
 
@@ -258,6 +261,22 @@ describe("weekly digest", () => {
     expect(empty.empty).toBeGreaterThan(0);
     expect(await prisma.digestClaim.findUnique({ where: { userId_week: { userId: member.id, week: "2030-W23" } } })).toMatchObject({ emailed: false });
     expect(await prisma.mailOutbox.count({ where: { to: member.email } })).toBe(0);
+  });
+});
+
+describe("digest claims are pruned", () => {
+  it("the digest job deletes claims of weeks more than eight weeks back and keeps the recent ones (injected clock)", async () => {
+    const member = await createUser();
+    // Wednesday 5 March 2031 is in ISO week 2031-W10; eight weeks before it is 2031-W02.
+    const now = new Date("2031-03-05T09:00:00Z");
+    expect(digestWeek(now).week).toBe("2031-W10");
+    expect(digestWeek(new Date("2031-01-08T09:00:00Z")).week).toBe("2031-W02");
+    await prisma.digestClaim.createMany({ data: ["2030-W50", "2031-W01", "2031-W02", "2031-W09"].map((week) => ({ userId: member.id, week, emailed: true })) });
+
+    const result = await sendWeeklyDigests(now, { limit: 0 });
+    expect(result.pruned).toBeGreaterThanOrEqual(2);
+    const weeks = (await prisma.digestClaim.findMany({ where: { userId: member.id }, orderBy: { week: "asc" }, select: { week: true } })).map((c) => c.week);
+    expect(weeks).toEqual(["2031-W02", "2031-W09"]);
   });
 });
 

@@ -6,6 +6,7 @@
 import { io as connect, type Socket } from "socket.io-client";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { UNREAD_EVENT, type UnreadPayload } from "#app/modules/notifications/live.ts";
+import { notify, transactionWithNotifications } from "#app/modules/notifications/notify.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { createCoffee } from "#tests/factories/coffee.ts";
 import { createPostRow } from "#tests/factories/posts.ts";
@@ -14,6 +15,7 @@ import { createFocalPoint, profileForm } from "#tests/factories/roster.ts";
 import { createUser, logInAs } from "#tests/factories/users.ts";
 import { TestClient, visibleText } from "#tests/setup/http-client.ts";
 import { startTestServer } from "#tests/setup/server.ts";
+import { testContext } from "#tests/setup/test-env.ts";
 
 let baseUrl: string;
 const open: Socket[] = [];
@@ -162,6 +164,53 @@ describe("each domain notifies the right member, never the actor", () => {
     expect(await prisma.notification.count({ where: { userId: organiser.user.id, kind: "coffee_new" } })).toBe(0);
     const members = await prisma.user.count({ where: { deletedAt: null, emailVerifiedAt: { not: null } } });
     expect(await prisma.notification.count({ where: { kind: "coffee_new", subjectId: draft.id } })).toBe(members - 1);
+  });
+});
+
+describe("the reaction digest under concurrency", () => {
+  it("members reacting to one post at the same moment leave its author exactly one unread digest with the right count, and each reaction reaches the email hook", async () => {
+    const N = 8;
+    const author = await signedIn({ name: "Ada Popular" });
+    // "At once" for reactions: every reaction goes through notify()'s email hook.
+    await prisma.emailPreference.create({ data: { userId: author.user.id, kind: "reaction", delivery: "immediate" } });
+    const post = await createPostRow({ authorId: author.user.id, title: "A tip everyone likes" });
+    const reactors = await Promise.all(Array.from({ length: N }, (_, i) => signedIn({ name: `Reactor ${i + 1}` })));
+    const listening = await tab(author.client);
+
+    const responses = await Promise.all(reactors.map((r) => r.client.post(`/posts/${post.id}`, { intent: "react", targetType: "post", targetId: post.id, reaction: "like" })));
+    expect(responses.map((r) => r.status)).toEqual(Array(N).fill(302));
+    expect(await prisma.reaction.count({ where: { targetType: "post", targetId: post.id } })).toBe(N);
+
+    const unread = await prisma.notification.findMany({ where: { userId: author.user.id, readAt: null } });
+    expect(unread.map((n) => [n.kind, n.subjectId, n.message])).toEqual([["reaction", post.id, `${N} new reactions`]]);
+    expect(reactors.map((r) => r.user.id)).toContain(unread[0].actorId);
+    // One email per reaction, the last naming them all.
+    expect(await prisma.mailOutbox.count({ where: { to: author.user.email, kind: "notification_reaction" } })).toBe(N);
+    await testContext().mail.waitFor((m) => m.to.includes(author.user.email) && m.text.includes(`${N} new reactions`));
+    // The bell settles on the one digest.
+    await waitUntil(() => listening.counts.at(-1) === 1, { what: "the author's bell to show 1" });
+
+    // Once read, the next reaction starts a new digest; the read one keeps its count.
+    expect((await author.client.post("/notifications", { intent: "all" })).status).toBe(302);
+    const late = await signedIn();
+    expect((await late.client.post(`/posts/${post.id}`, { intent: "react", targetType: "post", targetId: post.id, reaction: "insight" })).status).toBe(302);
+    const rows = await prisma.notification.findMany({ where: { userId: author.user.id }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((n) => [n.message, n.readAt === null])).toEqual([
+      [`${N} new reactions`, false],
+      ["1 new reaction", true],
+    ]);
+  });
+});
+
+describe("one way to notify", () => {
+  it("notify() refuses a plain prisma.$transaction and the client itself, writing nothing; transactionWithNotifications() is the way", async () => {
+    const member = await createUser();
+    const input = { userId: member.id, kind: "mention" as const, subject: { url: "/posts", title: "Refused" } };
+    await expect(prisma.$transaction((tx) => notify(input, tx))).rejects.toThrow(/transactionWithNotifications/);
+    await expect(notify(input, prisma)).rejects.toThrow(/transactionWithNotifications/);
+    expect(await prisma.notification.count({ where: { userId: member.id } })).toBe(0);
+    await transactionWithNotifications((tx) => notify(input, tx));
+    expect(await prisma.notification.count({ where: { userId: member.id } })).toBe(1);
   });
 });
 

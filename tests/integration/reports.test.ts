@@ -1,9 +1,11 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "#app/utils/db.server.ts";
 import { collect, connected, createCoffee, qaSocket, request, sessionCookie, waitUntil, type QaClient } from "#tests/factories/qa.ts";
+import { createPostRow } from "#tests/factories/posts.ts";
 import { createUser, logInAs } from "#tests/factories/users.ts";
 import { TestClient, visibleText } from "#tests/setup/http-client.ts";
 import { startTestServer } from "#tests/setup/server.ts";
+import { testContext } from "#tests/setup/test-env.ts";
 
 /** Reporting a Q&A question and a resource through the report page, and the moderation queue's decisions on them. */
 
@@ -144,5 +146,67 @@ describe("reporting a resource", () => {
     const missing = await member.client.post("/report?type=resource&id=no-such-resource", { targetType: "resource", targetId: "no-such-resource", reason: "Gone" });
     expect(missing.status).toBe(400);
     expect(await prisma.report.count({ where: { targetType: "resource", targetId: { in: [resource.id, "no-such-resource"] } } })).toBe(0);
+  });
+});
+
+describe("a moderation decision is one transaction", () => {
+  /**
+   * A real database failure, no mock: a trigger that refuses a notification of `kind` for
+   * `userId`, on either engine. Returns what removes it.
+   */
+  async function refuseNotifications(userId: string, kind: string) {
+    if (testContext().engine === "postgres") {
+      await prisma.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION test_refuse_notification() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$ LANGUAGE plpgsql`);
+      await prisma.$executeRawUnsafe(
+        `CREATE TRIGGER test_refuse_notification BEFORE INSERT ON "Notification" FOR EACH ROW WHEN (NEW."userId" = '${userId}' AND NEW."kind" = '${kind}') EXECUTE FUNCTION test_refuse_notification()`,
+      );
+      return async () => void (await prisma.$executeRawUnsafe(`DROP TRIGGER test_refuse_notification ON "Notification"`));
+    }
+    await prisma.$executeRawUnsafe(
+      `CREATE TRIGGER test_refuse_notification BEFORE INSERT ON "Notification" WHEN NEW."userId" = '${userId}' AND NEW."kind" = '${kind}' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
+    );
+    return async () => void (await prisma.$executeRawUnsafe(`DROP TRIGGER test_refuse_notification`));
+  }
+
+  it.each([
+    ["hide", "content_hidden"],
+    ["suspend", "suspended"],
+  ] as const)("a %s whose last step (telling the author) fails leaves nothing half-done; the same decision then goes through", async (decision, failingKind) => {
+    const author = await person({ name: `Author of a ${decision}` });
+    const post = await createPostRow({ authorId: author.user.id, title: `Reported post (${decision})` });
+    const commenter = await person();
+    expect((await commenter.client.post(`/posts/${post.id}`, { intent: "comment", body: "A comment on it." })).status).toBe(302);
+    const reporter = await person();
+    expect((await reporter.client.post(`/posts/${post.id}`, { intent: "report", targetType: "post", reason: "Off topic" })).status).toBe(302);
+    const moderator = await person({ role: "organiser" });
+    const form = { intent: "decide", targetType: "post", targetId: post.id, decision, reason: "Off topic for the network", suspendDays: "3" };
+    const before = { notifications: await prisma.notification.count({ where: { userId: author.user.id } }) };
+    expect(before.notifications).toBe(1); // the comment
+
+    const restore = await refuseNotifications(author.user.id, failingKind);
+    try {
+      const failed = await moderator.client.post("/admin/moderation", form);
+      expect(failed.status).toBe(500);
+    } finally {
+      await restore();
+    }
+    // Nothing of the decision happened: the post is readable, its report open, its notifications
+    // kept, no audit entry; a suspension's account change and ended sessions are undone too.
+    expect((await reporter.client.get(`/posts/${post.id}`)).status).toBe(200);
+    expect(await prisma.post.findUniqueOrThrow({ where: { id: post.id }, select: { hiddenAt: true } })).toEqual({ hiddenAt: null });
+    expect(await prisma.report.findMany({ where: { targetId: post.id }, select: { status: true } })).toEqual([{ status: "open" }]);
+    expect(await prisma.notification.count({ where: { userId: author.user.id } })).toBe(before.notifications);
+    expect(await prisma.auditLog.count({ where: { action: { startsWith: "moderation." }, OR: [{ targetId: post.id }, { targetId: author.user.id }] } })).toBe(0);
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: author.user.id }, select: { suspendedUntil: true } })).toEqual({ suspendedUntil: null });
+    expect((await author.client.get("/settings")).status).toBe(200);
+
+    // The same decision, without the injected failure, does all of it.
+    expect((await moderator.client.post("/admin/moderation", form)).status).toBe(302);
+    expect((await reporter.client.get(`/posts/${post.id}`)).status).toBe(404);
+    expect(await prisma.report.findMany({ where: { targetId: post.id }, select: { status: true } })).toEqual([{ status: decision === "hide" ? "hidden" : "suspended" }]);
+    expect((await prisma.notification.findMany({ where: { userId: author.user.id }, orderBy: { createdAt: "asc" }, select: { kind: true } })).map((n) => n.kind).sort()).toEqual(
+      decision === "hide" ? ["content_hidden"] : ["content_hidden", "suspended"],
+    );
+    if (decision === "suspend") expect((await author.client.get("/settings")).status).toBe(302);
   });
 });

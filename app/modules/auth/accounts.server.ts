@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { audit } from "#app/modules/admin/audit.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { prisma, type Prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import type { ChangeEmailSchema, ChangePasswordSchema, LoginSchema, ProfileSchema, SignupSchema } from "./auth.schema.ts";
 import { checkEmailToken, consumeEmailToken, issueEmailToken, type TokenProblem } from "./email-tokens.server.ts";
@@ -92,16 +92,15 @@ export async function logIn(input: z.infer<typeof LoginSchema>, meta: RequestMet
 }
 
 /**
- * Emails a reset link when the address has an account, and does nothing otherwise. Runs off the
- * request path (reset-requests.server.ts), so what a requester sees never depends on the answer.
+ * Emails a reset link when the address has an account, and does nothing otherwise, in the
+ * transaction that claims the request. Runs off the request path (reset-requests.server.ts), so
+ * what a requester sees never depends on the answer.
  */
-export async function sendPasswordResetIfAccount(email: string): Promise<void> {
-  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, deletedAt: true } });
+export async function sendPasswordResetIfAccount(tx: Prisma.TransactionClient, email: string): Promise<void> {
+  const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, deletedAt: true } });
   if (!user || user.deletedAt) return;
-  await prisma.$transaction(async (tx) => {
-    const token = await issueEmailToken(tx, { userId: user.id, purpose: "reset_password" });
-    await sendPasswordResetEmail(tx, user, token);
-  });
+  const token = await issueEmailToken(tx, { userId: user.id, purpose: "reset_password" });
+  await sendPasswordResetEmail(tx, user, token);
 }
 
 /**

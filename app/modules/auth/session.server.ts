@@ -1,3 +1,4 @@
+import type { Prisma } from "#app/utils/db.server.ts";
 import { lucia } from "./lucia.server.ts";
 import { isRole, type Role } from "./roles.ts";
 import { endTokenSockets, reauthoriseUser } from "./socket-access.server.ts";
@@ -79,4 +80,14 @@ export async function endSession(token: string | null): Promise<string> {
 export async function endAllSessions(userId: string, why = "signed out everywhere"): Promise<void> {
   await lucia.invalidateUserSessions(userId);
   reauthoriseUser(userId, why);
+}
+
+/**
+ * endAllSessions as one step of the caller's transaction (a suspension decided with other writes):
+ * the sessions end if and when it commits; call the returned function after the commit to close
+ * the member's open sockets on every process.
+ */
+export async function endAllSessionsIn(tx: Prisma.TransactionClient, userId: string, why = "signed out everywhere"): Promise<() => void> {
+  await tx.session.deleteMany({ where: { userId } });
+  return () => reauthoriseUser(userId, why);
 }

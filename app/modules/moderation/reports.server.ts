@@ -1,13 +1,13 @@
 import { audit } from "#app/modules/admin/audit.server.ts";
-import { endAllSessions } from "#app/modules/auth/session.server.ts";
+import { endAllSessionsIn } from "#app/modules/auth/session.server.ts";
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
-import { notify, withdrawNotificationsAbout } from "#app/modules/notifications/notify.server.ts";
+import { notify, transactionWithNotifications, withdrawNotificationsAbout } from "#app/modules/notifications/notify.server.ts";
 import { withdrawPostNotifications } from "#app/modules/posts/posts.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { prisma, type Transaction } from "#app/utils/db.server.ts";
 import { consumeRateLimit } from "#app/utils/rate-limit.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
-import { REPORT_TARGETS, type ReportTargetType } from "./targets.server.ts";
+import { REPORT_TARGETS, type AfterCommit, type ReportTargetType, type Target } from "./targets.server.ts";
 
 /**
  * What the report page shows of the content a member is about to report (never its author: a
@@ -80,13 +80,44 @@ export async function hiddenAfterReports() {
 export const MODERATION_ACTIONS = ["hide", "restore", "dismiss", "warn", "suspend"] as const;
 export type ModerationDecision = (typeof MODERATION_ACTIONS)[number];
 
-async function closeReports(targetType: string, targetId: string, status: string, actorId: string, note: string | null, now: Date) {
-  await prisma.report.updateMany({ where: { targetType, targetId, status: "open" }, data: { status, resolvedById: actorId, resolvedAt: now, note } });
+async function closeReports(tx: Transaction, targetType: string, targetId: string, status: string, actorId: string, note: string | null, now: Date) {
+  await tx.report.updateMany({ where: { targetType, targetId, status: "open" }, data: { status, resolvedById: actorId, resolvedAt: now, note } });
+}
+
+/** A refusal met inside a decision's transaction: thrown to roll it back, answered as its Result. */
+class Refused extends Error {
+  readonly result: Result<never>;
+  constructor(result: Result<never>) {
+    super("refused");
+    this.result = result;
+  }
+}
+
+/** Runs a moderation decision's writes as one transaction; a refusal inside rolls it all back. */
+async function decisionTransaction(fn: (tx: Transaction, after: AfterCommit[]) => Promise<void>): Promise<Result<null>> {
+  const after: AfterCommit[] = [];
+  try {
+    await transactionWithNotifications((tx) => fn(tx, after));
+  } catch (error) {
+    if (error instanceof Refused) return error.result;
+    throw error;
+  }
+  // Committed: tell open pages and sockets.
+  for (const step of after) step?.();
+  return ok(null);
+}
+
+function orRefuse<T>(result: Result<T>): T {
+  if (!result.ok) throw new Refused(result);
+  return result.value;
 }
 
 /**
  * An organiser's decision on reported content. Hiding removes it everywhere and tells the author
- * why; warning and suspending also hide it; every decision is in the audit log.
+ * why; warning and suspending also hide it; every decision is in the audit log. Everything a
+ * decision writes (the content's state, its search entry, withdrawn notifications, the author's
+ * notice and email, a suspension and its ended sessions, the closed reports, the audit entry) is
+ * one transaction: a failure at any step leaves none of it (decision 132).
  */
 export async function decide(
   actor: SessionUser,
@@ -95,58 +126,73 @@ export async function decide(
   now = new Date(),
 ): Promise<Result<null>> {
   if (!hasRole(actor.role, "organiser")) return fail("forbidden", "Only organisers moderate.");
-  const handler = REPORT_TARGETS[input.targetType];
+  const handler: Target = REPORT_TARGETS[input.targetType];
   const target = await handler.describe(input.targetId);
   if (!target) return fail("not_found", "This content no longer exists.");
   const reason = input.reason.trim();
   const subject = { type: input.targetType, id: input.targetId, url: target.url, title: target.title };
   const needsReason = input.decision !== "dismiss" && input.decision !== "restore";
   if (needsReason && reason.length < 3) return fail("invalid", "Give the reason the author will read.", { reason: "Give the reason the author will read." });
-
-  if (input.decision === "restore") {
-    const restored = await handler.restore(actor, input.targetId, meta.ip);
-    if (!restored.ok) return restored;
-    if (target.authorId) await notify({ userId: target.authorId, kind: "content_restored", actorId: actor.id, subject });
-  }
-  if (input.decision === "hide" || input.decision === "warn" || input.decision === "suspend") {
-    if (!target.hidden) {
-      const hidden = await handler.hide(actor, input.targetId, reason, now, meta.ip);
-      if (!hidden.ok) return hidden;
-    }
-    // A hidden post takes the notifications about its comments with it.
-    if (input.targetType === "post") await withdrawPostNotifications(prisma, input.targetId);
-    else await withdrawNotificationsAbout(input.targetType, input.targetId);
-    if (target.authorId) await notify({ userId: target.authorId, kind: "content_hidden", actorId: actor.id, subject: { ...subject, url: "/notifications" }, message: reason });
-  }
-  if (input.decision === "warn" && target.authorId) {
-    await notify({ userId: target.authorId, kind: "moderation_warning", actorId: actor.id, subject: { ...subject, url: "/notifications" }, message: reason });
-  }
+  let suspension: { userId: string; until: Date } | null = null;
   if (input.decision === "suspend") {
     if (!target.authorId) return fail("invalid", "This content has no author to suspend.");
     const days = input.suspendDays ?? 0;
     if (!Number.isInteger(days) || days < 1 || days > 365) return fail("invalid", "Suspend for 1 to 365 days.", { suspendDays: "Suspend for 1 to 365 days." });
-    const suspended = await suspendMember(actor, target.authorId, new Date(now.getTime() + days * 86_400_000), reason, meta);
-    if (!suspended.ok) return suspended;
+    const refused = await suspensionRefused(actor, target.authorId);
+    if (refused) return refused;
+    suspension = { userId: target.authorId, until: new Date(now.getTime() + days * 86_400_000) };
   }
-  const status = { hide: "hidden", restore: "restored", dismiss: "dismissed", warn: "warned", suspend: "suspended" }[input.decision];
-  await closeReports(input.targetType, input.targetId, status, actor.id, reason || null, now);
-  await audit({ actorId: actor.id, action: `moderation.${input.decision}`, targetType: input.targetType, targetId: input.targetId, data: { reason, authorId: target.authorId, suspendDays: input.suspendDays }, ip: meta.ip });
-  return ok(null);
+
+  return decisionTransaction(async (tx, after) => {
+    if (input.decision === "restore") {
+      after.push(orRefuse(await handler.restore(tx, actor, input.targetId, meta.ip)));
+      if (target.authorId) await notify({ userId: target.authorId, kind: "content_restored", actorId: actor.id, subject }, tx);
+    }
+    if (input.decision === "hide" || input.decision === "warn" || input.decision === "suspend") {
+      if (!target.hidden) after.push(orRefuse(await handler.hide(tx, actor, input.targetId, reason, now, meta.ip)));
+      // A hidden post takes the notifications about its comments with it.
+      if (input.targetType === "post") await withdrawPostNotifications(tx, input.targetId);
+      else await withdrawNotificationsAbout(input.targetType, input.targetId, tx);
+      if (target.authorId) await notify({ userId: target.authorId, kind: "content_hidden", actorId: actor.id, subject: { ...subject, url: "/notifications" }, message: reason }, tx);
+    }
+    if (input.decision === "warn" && target.authorId) {
+      await notify({ userId: target.authorId, kind: "moderation_warning", actorId: actor.id, subject: { ...subject, url: "/notifications" }, message: reason }, tx);
+    }
+    if (suspension) after.push(await suspendIn(tx, actor, suspension.userId, suspension.until, reason, meta));
+    const status = { hide: "hidden", restore: "restored", dismiss: "dismissed", warn: "warned", suspend: "suspended" }[input.decision];
+    await closeReports(tx, input.targetType, input.targetId, status, actor.id, reason || null, now);
+    await audit({ actorId: actor.id, action: `moderation.${input.decision}`, targetType: input.targetType, targetId: input.targetId, data: { reason, authorId: target.authorId, suspendDays: input.suspendDays }, ip: meta.ip }, tx);
+  });
 }
 
-/**
- * Suspends a member until `until`: they are logged out everywhere at once (every session ends,
- * which also closes their open sockets) and cannot post, comment or react until the date.
- */
-export async function suspendMember(actor: SessionUser, userId: string, until: Date, reason: string, meta: { ip?: string | null } = {}): Promise<Result<null>> {
+/** Why this organiser may not suspend this member, or null when they may. */
+async function suspensionRefused(actor: SessionUser, userId: string): Promise<Result<never> | null> {
   if (!hasRole(actor.role, "organiser")) return fail("forbidden", "Only organisers suspend members.");
   if (userId === actor.id) return fail("invalid", "You cannot suspend yourself.");
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { role: true, deletedAt: true } });
   if (!user || user.deletedAt) return fail("not_found", "This member no longer exists.");
   if (hasRole(user.role, "organiser") && !hasRole(actor.role, "admin")) return fail("forbidden", "Only administrators can suspend organisers.");
-  await prisma.user.update({ where: { id: userId }, data: { suspendedUntil: until } });
-  await endAllSessions(userId);
-  await notify({ userId, kind: "suspended", actorId: actor.id, subject: { url: "/notifications", title: `Suspended until ${until.toISOString().slice(0, 10)}` }, message: reason });
-  await audit({ actorId: actor.id, action: "moderation.suspend_member", targetType: "user", targetId: userId, data: { until: until.toISOString(), reason }, ip: meta.ip });
-  return ok(null);
+  return null;
+}
+
+/** A suspension's writes in the caller's transaction; returns what closes the member's sockets once it has committed. */
+async function suspendIn(tx: Transaction, actor: SessionUser, userId: string, until: Date, reason: string, meta: { ip?: string | null }) {
+  await tx.user.update({ where: { id: userId }, data: { suspendedUntil: until } });
+  const closeSockets = await endAllSessionsIn(tx, userId, "suspended");
+  await notify({ userId, kind: "suspended", actorId: actor.id, subject: { url: "/notifications", title: `Suspended until ${until.toISOString().slice(0, 10)}` }, message: reason }, tx);
+  await audit({ actorId: actor.id, action: "moderation.suspend_member", targetType: "user", targetId: userId, data: { until: until.toISOString(), reason }, ip: meta.ip }, tx);
+  return closeSockets;
+}
+
+/**
+ * Suspends a member until `until`: they are logged out everywhere at once (every session ends,
+ * which also closes their open sockets) and cannot post, comment or react until the date. One
+ * transaction: the suspension, the ended sessions, the notice and the audit entry.
+ */
+export async function suspendMember(actor: SessionUser, userId: string, until: Date, reason: string, meta: { ip?: string | null } = {}): Promise<Result<null>> {
+  const refused = await suspensionRefused(actor, userId);
+  if (refused) return refused;
+  return decisionTransaction(async (tx, after) => {
+    after.push(await suspendIn(tx, actor, userId, until, reason, meta));
+  });
 }

@@ -1,19 +1,22 @@
 import type { SessionUser } from "#app/modules/auth/session.server.ts";
-import { moderate } from "#app/modules/qa/actions.server.ts";
+import { moderateInTransaction } from "#app/modules/qa/actions.server.ts";
 import { hideResource, restoreResource } from "#app/modules/resources/library.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { prisma, type Transaction } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { indexComment, indexPost } from "#app/modules/search/indexers.server.ts";
 
 /** What a moderator needs to see of reported content, and who wrote it (to tell them). */
 export type TargetView = { title: string; url: string; excerpt: string; authorId: string | null; authorName: string; hidden: boolean };
 
-type Target = {
+/** What to do once the decision's transaction has committed (tell open pages), if anything. */
+export type AfterCommit = (() => void) | null;
+
+export type Target = {
   label: string;
   describe(id: string): Promise<TargetView | null>;
-  /** Hides it everywhere (lists, pages, feeds); `reason` is kept to tell the author. */
-  hide(actor: SessionUser, id: string, reason: string, now: Date, ip?: string | null): Promise<Result<null>>;
-  restore(actor: SessionUser, id: string, ip?: string | null): Promise<Result<null>>;
+  /** Hides it everywhere (lists, pages, feeds, search), in the decision's transaction; `reason` is kept to tell the author. */
+  hide(tx: Transaction, actor: SessionUser, id: string, reason: string, now: Date, ip?: string | null): Promise<Result<AfterCommit>>;
+  restore(tx: Transaction, actor: SessionUser, id: string, ip?: string | null): Promise<Result<AfterCommit>>;
 };
 
 const clip = (text: string) => (text.length > 300 ? `${text.slice(0, 300)}…` : text);
@@ -28,18 +31,14 @@ export const REPORT_TARGETS = {
       if (!p || p.deletedAt) return null;
       return { title: p.title, url: `/posts/${id}`, excerpt: clip(p.body), authorId: p.authorId, authorName: nameOf(p.author), hidden: !!p.hiddenAt };
     },
-    async hide(_actor, id, reason, now) {
-      await prisma.$transaction(async (tx) => {
-        await tx.post.update({ where: { id }, data: { hiddenAt: now, hiddenReason: reason, pinnedAt: null } });
-        await indexPost(tx, id);
-      });
+    async hide(tx, _actor, id, reason, now) {
+      await tx.post.update({ where: { id }, data: { hiddenAt: now, hiddenReason: reason, pinnedAt: null } });
+      await indexPost(tx, id);
       return ok(null);
     },
-    async restore(_actor, id) {
-      await prisma.$transaction(async (tx) => {
-        await tx.post.update({ where: { id }, data: { hiddenAt: null, hiddenReason: null } });
-        await indexPost(tx, id);
-      });
+    async restore(tx, _actor, id) {
+      await tx.post.update({ where: { id }, data: { hiddenAt: null, hiddenReason: null } });
+      await indexPost(tx, id);
       return ok(null);
     },
   },
@@ -50,18 +49,14 @@ export const REPORT_TARGETS = {
       if (!c || c.deletedAt) return null;
       return { title: `Comment on “${c.post.title}”`, url: `/posts/${c.postId}#comment-${id}`, excerpt: clip(c.body), authorId: c.authorId, authorName: nameOf(c.author), hidden: !!c.hiddenAt };
     },
-    async hide(_actor, id, reason, now) {
-      await prisma.$transaction(async (tx) => {
-        await tx.postComment.update({ where: { id }, data: { hiddenAt: now, hiddenReason: reason } });
-        await indexComment(tx, id);
-      });
+    async hide(tx, _actor, id, reason, now) {
+      await tx.postComment.update({ where: { id }, data: { hiddenAt: now, hiddenReason: reason } });
+      await indexComment(tx, id);
       return ok(null);
     },
-    async restore(_actor, id) {
-      await prisma.$transaction(async (tx) => {
-        await tx.postComment.update({ where: { id }, data: { hiddenAt: null, hiddenReason: null } });
-        await indexComment(tx, id);
-      });
+    async restore(tx, _actor, id) {
+      await tx.postComment.update({ where: { id }, data: { hiddenAt: null, hiddenReason: null } });
+      await indexComment(tx, id);
       return ok(null);
     },
   },
@@ -73,15 +68,15 @@ export const REPORT_TARGETS = {
       const slug = (await prisma.morningCoffee.findUnique({ where: { id: q.coffeeId }, select: { slug: true } }))?.slug;
       return { title: "Q&A question", url: slug ? `/sessions/${slug}/qa` : "/sessions", excerpt: clip(q.body), authorId: q.authorId, authorName: nameOf(q.author), hidden: q.status === "hidden" };
     },
-    // Through the live Q&A's own moderation, so open Q&A pages drop it at once.
-    async hide(actor, id, _reason, _now, ip) {
-      const result = await moderate(actor, { questionId: id, action: "hide" }, ip);
-      return result.ok ? ok(null) : fail(result.error.code, result.error.message);
+    // Through the live Q&A's own moderation, so open Q&A pages drop it once committed.
+    async hide(tx, actor, id, _reason, _now, ip) {
+      const result = await moderateInTransaction(tx, actor, { questionId: id, action: "hide" }, ip);
+      return result.ok ? ok(result.value) : fail(result.error.code, result.error.message);
     },
     // "approve" is the live Q&A's own way back from hidden (its Restore button).
-    async restore(actor, id, ip) {
-      const result = await moderate(actor, { questionId: id, action: "approve" }, ip);
-      return result.ok ? ok(null) : fail(result.error.code, result.error.message);
+    async restore(tx, actor, id, ip) {
+      const result = await moderateInTransaction(tx, actor, { questionId: id, action: "approve" }, ip);
+      return result.ok ? ok(result.value) : fail(result.error.code, result.error.message);
     },
   },
   resource: {
@@ -91,12 +86,12 @@ export const REPORT_TARGETS = {
       if (!r) return null;
       return { title: r.title, url: `/resources/${id}`, excerpt: clip(r.summary || r.body), authorId: r.createdById, authorName: r.createdBy ? nameOf(r.createdBy) : "MIEUX+ team", hidden: !!r.hiddenAt };
     },
-    async hide(_actor, id, reason, now) {
-      await hideResource(id, reason, now);
+    async hide(tx, _actor, id, reason, now) {
+      await hideResource(tx, id, reason, now);
       return ok(null);
     },
-    async restore(_actor, id) {
-      await restoreResource(id);
+    async restore(tx, _actor, id) {
+      await restoreResource(tx, id);
       return ok(null);
     },
   },

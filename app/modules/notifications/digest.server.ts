@@ -90,6 +90,21 @@ async function ownNotifications(db: Prisma.TransactionClient | typeof prisma, us
 }
 
 
+/** Claims are kept for this many weeks: well past the week they guard, whose digest can no longer go out. */
+export const CLAIM_KEPT_WEEKS = 8;
+
+/**
+ * Deletes the digest claims of weeks more than CLAIM_KEPT_WEEKS before `now`'s, so the table holds
+ * about eight rows per member instead of one per member per week forever. Only the current week's
+ * claims decide anything. By ISO week key ("2030-W10" sorts as text), not by the row's
+ * createdAt, so it follows the same clock as the claims themselves.
+ */
+export async function pruneDigestClaims(now: Date) {
+  const oldestKept = digestWeek(new Date(now.getTime() - CLAIM_KEPT_WEEKS * 7 * DAY_MS)).week;
+  const { count } = await prisma.digestClaim.deleteMany({ where: { week: { lt: oldestKept } } });
+  return count;
+}
+
 /**
  * Sends the weekly digest of the week `now` falls in, if its moment has come: for each member
  * (verified, not deleted or suspended, digest not turned off) a DigestClaim row keyed by
@@ -99,7 +114,8 @@ async function ownNotifications(db: Prisma.TransactionClient | typeof prisma, us
  */
 export async function sendWeeklyDigests(now: Date = new Date(), { limit = Infinity }: { limit?: number } = {}) {
   const { week, dueAt, from } = digestWeek(now);
-  const result = { week, sent: 0, empty: 0, skipped: 0 };
+  const pruned = await pruneDigestClaims(now);
+  const result = { week, sent: 0, empty: 0, skipped: 0, pruned };
   if (now < dueAt) return result;
   const shared = await sharedContent(from, dueAt, now);
   const members = await prisma.user.findMany({
@@ -159,6 +175,6 @@ export async function sendWeeklyDigests(now: Date = new Date(), { limit = Infini
       throw error;
     }
   }
-  if (result.sent || result.empty) logger.info(result, "weekly digests");
+  if (result.sent || result.empty || result.pruned) logger.info(result, "weekly digests");
   return result;
 }

@@ -7,8 +7,9 @@ import { singleton } from "#app/utils/singleton.server.ts";
 import { queueImmediateEmails } from "./immediate-email.server.ts";
 import { isNotificationKind, type NotificationKind } from "./kinds.ts";
 import { UNREAD_EVENT, type UnreadPayload } from "./live.ts";
+import { createUnreadPublisher } from "./unread-publisher.ts";
 
-type Db = Prisma.TransactionClient | typeof prisma;
+type Tx = Prisma.TransactionClient;
 
 /** Members notify() wrote to inside a transaction opened by transactionWithNotifications, by its client. */
 const pending = new WeakMap<object, Set<string>>();
@@ -22,15 +23,71 @@ export type NotificationInput = {
 };
 
 /**
- * Writes in-app notification rows; the one way to notify a member. Delivery (bell, email) reads
- * these rows. Nobody is notified of their own action. Pass the transaction so they commit together.
+ * The members whose unread count this transaction changes. Only a transaction opened by
+ * transactionWithNotifications() may write notifications: anything else (the client itself, a
+ * plain prisma.$transaction) is refused, so every bell hears its count after the commit and never
+ * before it (decision 100, 132).
  */
-export async function notify(input: NotificationInput | NotificationInput[], db: Db = prisma) {
+function touchedBy(tx: Tx): Set<string> {
+  const set = pending.get(tx);
+  if (!set) throw new Error("Notifications are written only inside transactionWithNotifications(): open the write's transaction with it and pass its client.");
+  return set;
+}
+
+/**
+ * Writes in-app notification rows; the one way to notify a member. Delivery (bell, email) reads
+ * these rows. Nobody is notified of their own action. `tx` is the write's transaction, opened by
+ * transactionWithNotifications(), so that both commit or neither does.
+ *
+ * Reactions are a digest (decision 101, 132): one unread `reaction` row per recipient and target,
+ * kept unique by the database (`digestKey`, set while unread and cleared when read) and written by
+ * an upsert, so reactions at the same instant count up one row instead of starting several. Each
+ * reaction still reaches the email hook, with the digest's new count.
+ */
+export async function notify(input: NotificationInput | NotificationInput[], tx: Tx) {
+  const touched = touchedBy(tx);
   const rows = (Array.isArray(input) ? input : [input]).filter((n) => n.userId !== n.actorId);
   for (const n of rows) if (!isNotificationKind(n.kind)) throw new Error(`Unknown notification kind: ${n.kind}`);
   if (!rows.length) return 0;
-  const { count } = await db.notification.createMany({
-    data: rows.map((n) => ({
+  const plain = rows.filter((n) => !isDigest(n));
+  const written: NotificationInput[] = [...plain];
+  if (plain.length) {
+    await tx.notification.createMany({
+      data: plain.map((n) => ({
+        userId: n.userId,
+        kind: n.kind,
+        actorId: n.actorId ?? null,
+        subjectType: n.subject.type ?? null,
+        subjectId: n.subject.id ?? null,
+        subjectUrl: n.subject.url,
+        subjectTitle: n.subject.title.slice(0, 200),
+        message: n.message ?? null,
+      })),
+    });
+  }
+  for (const n of rows.filter(isDigest)) written.push(await upsertReactionDigest(tx, n));
+  // Emails for members who want this kind at once, in the same transaction as the rows.
+  await queueImmediateEmails(written, tx);
+  for (const n of written) touched.add(n.userId);
+  return written.length;
+}
+
+const isDigest = (n: NotificationInput): n is NotificationInput & { subject: { type: string; id: string } } => n.kind === "reaction" && !!n.subject.type && !!n.subject.id;
+
+/** The key of a member's open digest about one target; null once read. */
+const digestKey = (n: { userId: string; kind: string; subject: { type?: string; id?: string } }) => `${n.userId}:${n.kind}:${n.subject.type}:${n.subject.id}`;
+
+/**
+ * One reaction into its recipient's open digest about that target: created at 1, or counted up
+ * (latest actor, moved to now so it comes back to the top). An upsert on the unique `digestKey`:
+ * on PostgreSQL two reactions at once wait for each other on that row instead of both inserting.
+ */
+async function upsertReactionDigest(tx: Tx, n: NotificationInput): Promise<NotificationInput> {
+  const key = digestKey(n);
+  const now = new Date();
+  const row = await tx.notification.upsert({
+    where: { digestKey: key },
+    create: {
       userId: n.userId,
       kind: n.kind,
       actorId: n.actorId ?? null,
@@ -38,35 +95,23 @@ export async function notify(input: NotificationInput | NotificationInput[], db:
       subjectId: n.subject.id ?? null,
       subjectUrl: n.subject.url,
       subjectTitle: n.subject.title.slice(0, 200),
-      message: n.message ?? null,
-    })),
+      message: reactionMessage(1),
+      createdAt: now,
+      digestKey: key,
+      digestCount: 1,
+    },
+    update: { actorId: n.actorId ?? null, createdAt: now, digestCount: { increment: 1 } },
+    select: { id: true, digestCount: true },
   });
-  // Emails for members who want this kind at once, in the same transaction as the rows.
-  await queueImmediateEmails(rows, db);
-  await afterCommit(db, rows.map((n) => n.userId));
-  return count;
+  const count = row.digestCount ?? 1;
+  if (count > 1) await tx.notification.update({ where: { id: row.id }, data: { message: reactionMessage(count) } });
+  return { ...n, message: reactionMessage(count) };
 }
 
 /**
- * The members whose unread count changed: published at once when `db` is the client itself (the
- * write is committed), after the commit when `db` is a transaction opened by
- * transactionWithNotifications. Never before the commit (decision 100).
- */
-async function afterCommit(db: Db, userIds: string[]) {
-  if (!userIds.length) return;
-  if (db === prisma) {
-    await publishUnread(userIds);
-    return;
-  }
-  const set = pending.get(db);
-  if (set) for (const id of userIds) set.add(id);
-  else logger.warn({ users: userIds.length }, "notifications written in a transaction not opened by transactionWithNotifications: bells update at the next page load");
-}
-
-/**
- * prisma.$transaction for writes that notify: once the transaction has committed, every member
- * notify() (or a read/withdraw here) touched inside it hears their new unread count. A rolled-back
- * transaction publishes nothing.
+ * prisma.$transaction for writes that notify, and the only transaction notify() accepts: once it
+ * has committed, every member notify() (or a read/withdraw here) touched inside it hears their new
+ * unread count. A rolled-back transaction publishes nothing.
  */
 export async function transactionWithNotifications<T>(fn: (tx: Prisma.TransactionClient) => Promise<T>, options?: { timeout?: number; maxWait?: number }): Promise<T> {
   const touched = new Set<string>();
@@ -84,15 +129,24 @@ function currentIo(): Server | null {
 
 const PUBLISH_CHUNK = 500;
 
+/** One publisher per process: counts for one member are read and sent one pass after another (unread-publisher.ts). */
+const publisher = singleton("unread-publisher", () => createUnreadPublisher(readAndEmit));
+
 /**
- * Sends each member's unread count, read now (after the commit), to their user room on the
- * default namespace: every tab of theirs, on every process through the Socket.IO adapter.
+ * Sends each member's unread count, read after the commit, to their user room on the default
+ * namespace: every tab of theirs, on every process through the Socket.IO adapter. Passes do not
+ * overlap within a process, so two writes committing together for one member cannot have their
+ * counts arrive in the wrong order from here: the last count sent was read after both commits.
  * Without a Socket.IO server (CLI without Redis, unit tests) it does nothing.
  */
-export async function publishUnread(userIds: string[]) {
+export function publishUnread(userIds: string[]): Promise<void> {
+  if (!currentIo() || !userIds.length) return Promise.resolve();
+  return publisher.publish(userIds);
+}
+
+async function readAndEmit(ids: string[]) {
   const io = currentIo();
   if (!io) return;
-  const ids = [...new Set(userIds)];
   try {
     for (let i = 0; i < ids.length; i += PUBLISH_CHUNK) {
       const chunk = ids.slice(i, i + PUBLISH_CHUNK);
@@ -112,31 +166,8 @@ export function countUnread(userId: string) {
   return prisma.notification.count({ where: { userId, readAt: null } });
 }
 
-/**
- * Reactions on what a member wrote, as a digest: one unread "reaction" notification per target,
- * updated (latest actor, how many, moved to now) while unread; a new one once they have read it.
- */
-export async function notifyReaction(tx: Prisma.TransactionClient, input: { userId: string; actorId: string; subject: { type: string; id: string; url: string; title: string }; now: Date }) {
-  if (input.userId === input.actorId) return;
-  const open = await tx.notification.findFirst({
-    where: { userId: input.userId, kind: "reaction", subjectType: input.subject.type, subjectId: input.subject.id, readAt: null },
-    select: { id: true, message: true },
-  });
-  if (!open) {
-    await notify({ userId: input.userId, kind: "reaction", actorId: input.actorId, subject: input.subject, message: reactionMessage(1) }, tx);
-    return;
-  }
-  await tx.notification.update({ where: { id: open.id }, data: { actorId: input.actorId, createdAt: input.now, message: reactionMessage(reactionCount(open.message) + 1) } });
-  await afterCommit(tx, [input.userId]);
-}
-
 function reactionMessage(count: number) {
   return count === 1 ? "1 new reaction" : `${count} new reactions`;
-}
-
-/** How many reactions an open digest counts (its message starts with the number). */
-export function reactionCount(message: string | null) {
-  return Number.parseInt(message ?? "", 10) || 1;
 }
 
 /** Kinds that point at someone's writing: they go when that writing is hidden or deleted. */
@@ -146,13 +177,14 @@ const ABOUT_CONTENT: NotificationKind[] = ["mention", "reply", "reaction", "memb
  * Notifications that point at content a moderator hid or its author deleted are withdrawn (the
  * author's own "hidden" notice stays); the bells of those who had them unread drop.
  */
-export async function withdrawNotificationsAbout(subjectType: string, subjectId: string | string[], db: Db = prisma) {
+export async function withdrawNotificationsAbout(subjectType: string, subjectId: string | string[], tx: Tx) {
+  const touched = touchedBy(tx);
   const ids = Array.isArray(subjectId) ? subjectId : [subjectId];
   if (!ids.length) return;
   const where = { subjectType, subjectId: { in: ids }, kind: { in: ABOUT_CONTENT } };
-  const unread = await db.notification.findMany({ where: { ...where, readAt: null }, select: { userId: true } });
-  await db.notification.deleteMany({ where });
-  await afterCommit(db, unread.map((n) => n.userId));
+  const unread = await tx.notification.findMany({ where: { ...where, readAt: null }, select: { userId: true } });
+  await tx.notification.deleteMany({ where });
+  for (const n of unread) touched.add(n.userId);
 }
 
 export const PAGE_SIZE = 50;
@@ -171,7 +203,8 @@ export async function listNotifications(userId: string, { before, take = PAGE_SI
 
 /** Mark all read; every tab of the member hears 0. */
 export async function markNotificationsRead(userId: string, now = new Date()) {
-  await prisma.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: now } });
+  // Read digests close: the next reaction starts a new one.
+  await prisma.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: now, digestKey: null } });
   await publishUnread([userId]);
 }
 
@@ -180,7 +213,7 @@ export async function markNotificationRead(userId: string, id: string, now = new
   const row = await prisma.notification.findFirst({ where: { id, userId }, select: { subjectUrl: true, readAt: true } });
   if (!row) return null;
   if (!row.readAt) {
-    await prisma.notification.updateMany({ where: { id, userId, readAt: null }, data: { readAt: now } });
+    await prisma.notification.updateMany({ where: { id, userId, readAt: null }, data: { readAt: now, digestKey: null } });
     await publishUnread([userId]);
   }
   return { url: row.subjectUrl };

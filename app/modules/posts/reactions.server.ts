@@ -1,4 +1,4 @@
-import { notifyReaction, transactionWithNotifications } from "#app/modules/notifications/notify.server.ts";
+import { notify, transactionWithNotifications } from "#app/modules/notifications/notify.server.ts";
 import { isUniqueViolation, prisma } from "#app/utils/db.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
 import { canReadPost, writingBlocked, type Actor } from "./posts.server.ts";
@@ -22,7 +22,8 @@ async function reactable(actor: Actor, target: ReactionTarget): Promise<{ postId
 
 /**
  * One reaction of each kind per member: adds it, or takes it back when it is already there.
- * A new reaction updates its author's reaction digest (notifyReaction); taking one back tells nobody.
+ * A new reaction counts into its author's reaction digest (notify() keeps one unread digest per
+ * target); taking one back tells nobody.
  */
 export async function toggleReaction(actor: Actor, target: ReactionTarget, kind: ReactionKind, now = new Date()): Promise<Result<{ postId: string; reacted: boolean }>> {
   const found = await reactable(actor, target);
@@ -42,7 +43,7 @@ export async function toggleReaction(actor: Actor, target: ReactionTarget, kind:
       await tx.reaction.create({ data: { ...target, userId: actor.id, kind, createdAt: now } });
       if (found.authorId) {
         const url = target.targetType === "post" ? `/posts/${postId}` : `/posts/${postId}#comment-${target.targetId}`;
-        await notifyReaction(tx, { userId: found.authorId, actorId: actor.id, subject: { type: target.targetType, id: target.targetId, url, title: found.title }, now });
+        await notify({ userId: found.authorId, kind: "reaction", actorId: actor.id, subject: { type: target.targetType, id: target.targetId, url, title: found.title } }, tx);
       }
     });
   } catch (error) {

@@ -190,8 +190,12 @@ const TRANSITIONS: Record<ModerationAction, { from: QuestionStatus[]; message: s
 
 export type ModerationOutcome = { row: QuestionRow; access: QaAccess; previousStatus: QuestionStatus; pinChanged: boolean; unpinnedId: string | null };
 
-/** Approve, hide, mark answered, reopen, pin (one per session) or unpin; every action is audited. */
-export async function moderateQuestion(user: SessionUser | null, input: { questionId: string; action: ModerationAction }, ip?: string | null): Promise<QaResult<ModerationOutcome>> {
+/**
+ * Approve, hide, mark answered, reopen, pin (one per session) or unpin; every action is audited.
+ * In its own transaction, or in `within` when it is one step of a larger decision (a moderator's
+ * decision on a report, which also closes the reports and tells the asker).
+ */
+export async function moderateQuestion(user: SessionUser | null, input: { questionId: string; action: ModerationAction }, ip?: string | null, within?: Prisma.TransactionClient): Promise<QaResult<ModerationOutcome>> {
   const found = await questionWithAccess(user, input.questionId);
   if (!found.ok) return found;
   const { question, access } = found.value;
@@ -209,7 +213,8 @@ export async function moderateQuestion(user: SessionUser | null, input: { questi
   if (input.action === "pin") Object.assign(data, { pinned: true, ...(status === "pending" ? { status: "approved" } : {}) });
   if (input.action === "unpin") data.pinned = false;
 
-  const result = await prisma.$transaction(async (tx) => {
+  const inTransaction = <T>(fn: (db: Prisma.TransactionClient) => Promise<T>) => (within ? fn(within) : prisma.$transaction(fn));
+  const result = await inTransaction(async (tx) => {
     let unpinnedId: string | null = null;
     if (input.action === "pin") {
       // One pinned question per session: two moderators pinning at once take turns (decision 060).

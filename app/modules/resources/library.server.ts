@@ -196,12 +196,14 @@ export async function setFeatured(actor: NonNullable<Actor>, id: string, feature
 }
 
 /** A moderator's decision (moderation/targets.server.ts): hidden from the library, its page, its file and the featured shelf. */
-export async function hideResource(id: string, reason: string, now: Date) {
-  await prisma.resource.update({ where: { id }, data: { hiddenAt: now, hiddenReason: reason } });
+export async function hideResource(tx: Prisma.TransactionClient, id: string, reason: string, now: Date) {
+  await tx.resource.update({ where: { id }, data: { hiddenAt: now, hiddenReason: reason } });
+  await indexResource(tx, id);
 }
 
-export async function restoreResource(id: string) {
-  await prisma.resource.update({ where: { id }, data: { hiddenAt: null, hiddenReason: null } });
+export async function restoreResource(tx: Prisma.TransactionClient, id: string) {
+  await tx.resource.update({ where: { id }, data: { hiddenAt: null, hiddenReason: null } });
+  await indexResource(tx, id);
 }
 
 /** The stored file of a resource, for its download. */
