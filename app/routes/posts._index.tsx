@@ -4,7 +4,7 @@ import { PostCard } from "#app/components/posts/post-card.tsx";
 import { Card, PageHeader } from "#app/components/ui/card.tsx";
 import { Plus, Rss } from "#app/components/ui/icons.tsx";
 import { THEMATIC_AREAS } from "#app/modules/actions/taxonomy.ts";
-import { listActionChoices, listFeed, listPinned, postCard, writingOptions } from "#app/modules/posts/posts.server.ts";
+import { listActionChoices, listFeed, listPinned, mayOpenPostForm, postCard } from "#app/modules/posts/posts.server.ts";
 import { FeedQuerySchema } from "#app/modules/posts/posts.schema.ts";
 import { FEED_KINDS, KIND_LABELS } from "#app/modules/posts/rules.ts";
 import { EU_MEMBER_STATES, countryName } from "#app/utils/countries.ts";
@@ -29,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     cache.get("posts-feed", `feed:${audience}:${url.search}`, () => listFeed(viewer, filters)),
     filtered || q.after ? Promise.resolve([]) : cache.get("posts-feed", `pinned:${audience}`, () => listPinned(viewer)),
     cache.get("posts-feed", "action-choices", () => listActionChoices()),
-    viewer ? writingOptions(viewer.id).then((o) => !!o?.kinds.length) : Promise.resolve(false),
+    viewer ? mayOpenPostForm(viewer) : Promise.resolve(false),
   ]);
   const pinnedIds = new Set(pinned.map((p) => p.id));
   const next = page.next ? new URLSearchParams({ ...Object.fromEntries(url.searchParams), after: page.next }).toString() : null;

@@ -102,4 +102,48 @@ describe("createCaches", () => {
     expect(caches.getSync("blocks", "k", () => 2)).toBe(2);
     expect(loads()).toBe(2);
   });
+
+  it("sends a \"ttl\" cache's invalidations to the other processes, and forgets what they send without sending it on", async () => {
+    const a = setup();
+    const b = setup();
+    // Two processes linked as the socket server links them with Redis: each one's messages reach the other.
+    a.caches.shareInvalidations((message) => b.caches.receiveInvalidation(message));
+    b.caches.shareInvalidations((message) => a.caches.receiveInvalidation(message));
+    await a.caches.get("brief", "x", a.load("a1"));
+    await b.caches.get("brief", "x", b.load("b1"));
+    await b.caches.get("brief", "y", b.load("b2"));
+    a.caches.invalidate("brief", "x"); // a write on A
+    expect(await b.caches.get("brief", "x", b.load("b3"))).toBe("b3");
+    expect(await b.caches.get("brief", "y", b.load("no"))).toBe("b2");
+    a.caches.invalidate("brief");
+    expect(b.caches.size("brief")).toBe(0);
+
+    // Received invalidations are not sent on (no echo back to A).
+    const sent: unknown[] = [];
+    const c = setup();
+    c.caches.shareInvalidations((message) => sent.push(message));
+    c.caches.receiveInvalidation({ name: "brief", key: "x" });
+    expect(sent).toEqual([]);
+    // Caches checked otherwise need no message; nonsense is ignored.
+    c.caches.invalidate("pages", "home");
+    c.caches.invalidate("brief", "x");
+    expect(sent).toEqual([{ name: "brief", key: "x" }]);
+    await c.caches.get("pages", "home", c.load("p"));
+    await c.caches.get("brief", "x", c.load("kept"));
+    for (const junk of [null, "brief", { name: "pages" }, { name: "nope" }, { name: "brief", key: 3 }, { name: "__proto__" }]) c.caches.receiveInvalidation(junk);
+    expect(await c.caches.get("pages", "home", c.load("q"))).toBe("p");
+    expect(await c.caches.get("brief", "x", c.load("lost"))).toBe("kept");
+  });
+
+  it("gives every \"ttl\" cache the TTL set by CACHE_TTL_MS, and leaves the others", async () => {
+    const clock = { now: 1_000 };
+    const caches = createCaches(REGISTRY, { now: () => clock.now, version: async () => "v", ttlMs: 60_000 });
+    await caches.get("brief", "x", async () => "kept");
+    await caches.get("pages", "home", async () => "page");
+    clock.now += 30_000; // far past brief's own 500 ms, past pages' 1 s
+    expect(await caches.get("brief", "x", async () => "reloaded")).toBe("kept");
+    expect(await caches.get("pages", "home", async () => "page 2")).toBe("page 2");
+    clock.now += 30_001;
+    expect(await caches.get("brief", "x", async () => "reloaded")).toBe("reloaded");
+  });
 });

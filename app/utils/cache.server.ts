@@ -14,16 +14,22 @@ import { singleton } from "./singleton.server.ts";
  *   next read through any other, on both engines, with no message between processes.
  * - "key": the key holds everything the value depends on (an id with its updatedAt, a count and
  *   latest change), so an entry can never be stale; old keys just age out of the LRU.
- * - "ttl": the entry is used until its TTL passes; writes in this process call invalidate() at
- *   once; other processes see a change within the TTL. Only for Q&A reads on the socket path,
- *   where a version query per event would cost what the cache saves (see decision 120).
+ * - "ttl": the entry is used until its TTL passes; writes call invalidate() at once. With
+ *   REDIS_URL the socket server registers shareInvalidations() at start (server/socket/index.ts), so
+ *   the same invalidation reaches every other process through the Socket.IO Redis adapter
+ *   (serverSideEmit) and clears their copy too, without being sent on again. Without Redis there is
+ *   no channel: other processes see a change when the TTL runs out (the fallback). Only for Q&A
+ *   reads on the socket path, where a version query per event would cost what the cache saves
+ *   (decisions 120, 133).
  *
  * `CACHE_DISABLE=name,name` (env.server.ts; used only here) turns caches off, to measure what each one earns.
+ * `CACHE_TTL_MS=n` (env.server.ts; read once, here) replaces the TTL of every "ttl" cache: tests make it
+ * long so that only an invalidation, not the clock, can show a change.
  *
  * Not caches (they are state, and stay where they are): the rate-limit and login-throttle stores
  * (app/utils/rate-limit.server.ts), the Q&A vote coalescer and presence maps (qa/broadcast.server.ts,
  * server/socket/qa.ts), the roster directory index (roster/directory-index.server.ts, owned by
- * search), and Intl formatters kept per time zone (coffee/time.ts).
+ * search), and the Intl.DateTimeFormat memo (dateTimeFormat() in utils/misc.ts).
  */
 export const CACHES = {
   home: {
@@ -66,21 +72,21 @@ export const CACHES = {
     max: 1_000,
     ttlMs: 5_000,
     check: "ttl",
-    invalidated: "not cleared by writes: a changed session shows within 5 s, in this process and others",
+    invalidated: "session writes (coffee.server.ts: create, edit, publish, held, archive, cancel) clear it here and, with Redis, in every process at once; without Redis other processes within 5 s",
   },
   "qa-team": {
     holds: "a session's designated moderators and speakers",
     max: 1_000,
     ttlMs: 5_000,
     check: "ttl",
-    invalidated: "team changes in this process clear it at once (team.server.ts); other processes within 5 s",
+    invalidated: "team changes (team.server.ts) clear it here and, with Redis, in every process at once; without Redis other processes within 5 s",
   },
   "qa-questions": {
     holds: "a session's non-hidden questions, shared by every join; vote flushes patch the counts in place",
     max: 1_000,
     ttlMs: 1_000,
     check: "ttl",
-    invalidated: "question writes in this process clear it (broadcast.server.ts) and vote flushes patch it; other processes within 1 s",
+    invalidated: "question writes (broadcast.server.ts) clear it here and, with Redis, in every process at once; vote flushes patch it; without Redis other processes within 1 s",
   },
   "qa-question-meta": {
     holds: "a question's session and author (never change once written)",
@@ -96,12 +102,17 @@ export type CacheName = keyof typeof CACHES;
 
 type Entry = { version: string; value: unknown };
 
+/** An invalidation of a "ttl" cache, as sent to the other processes. */
+export type Invalidation = { name: string; key?: string };
+
 export type CacheOptions = {
   /** Milliseconds, for TTLs (tests inject a clock). */
   now?: () => number;
   /** The database version (tests inject one). */
   version?: () => Promise<string>;
   disabled?: ReadonlySet<string>;
+  /** Replaces the TTL of every "ttl" cache (CACHE_TTL_MS). */
+  ttlMs?: number;
 };
 
 /**
@@ -123,14 +134,21 @@ export function createCaches<Name extends string>(registry: Record<Name, CacheSp
   const disabled = options.disabled ?? new Set<string>();
   const perf = options.now ? { now: options.now } : undefined;
   const stores = new Map<Name, LRUCache<string, Entry>>();
+  let share: ((message: Invalidation) => void) | null = null;
   const store = (name: Name) => {
     let s = stores.get(name);
     if (!s) {
       const spec = registry[name];
-      s = new LRUCache<string, Entry>({ max: spec.max, ...(spec.ttlMs > 0 ? { ttl: spec.ttlMs, ttlResolution: 0 } : {}), ...(perf ? { perf } : {}) });
+      const ttl = spec.check === "ttl" && options.ttlMs ? options.ttlMs : spec.ttlMs;
+      s = new LRUCache<string, Entry>({ max: spec.max, ...(ttl > 0 ? { ttl, ttlResolution: 0 } : {}), ...(perf ? { perf } : {}) });
       stores.set(name, s);
     }
     return s;
+  };
+
+  const forget = (name: Name, key?: string) => {
+    if (key === undefined) store(name).clear();
+    else store(name).delete(key);
   };
 
   return {
@@ -172,10 +190,33 @@ export function createCaches<Name extends string>(registry: Record<Name, CacheSp
       return store(name).peek(key)?.value as T | undefined;
     },
 
-    /** Forgets one entry, or all of a cache (this process; see `check` for other processes). */
+    /**
+     * Forgets one entry, or all of a cache, in this process; for a "ttl" cache also in the other
+     * processes when shareInvalidations() was given a channel ("database" and "key" caches need none).
+     */
     invalidate(name: Name, key?: string) {
-      if (key === undefined) store(name).clear();
-      else store(name).delete(key);
+      forget(name, key);
+      if (share && registry[name].check === "ttl") share(key === undefined ? { name } : { name, key });
+    },
+
+    /**
+     * Registers how invalidations of "ttl" caches reach the other processes (the socket server does,
+     * with REDIS_URL); `null` stops sending.
+     */
+    shareInvalidations(send: ((message: Invalidation) => void) | null) {
+      share = send;
+    },
+
+    /**
+     * An invalidation another process sent: forgotten here, and not sent on (every process hears
+     * the sender directly). Anything that is not a known "ttl" cache's invalidation is ignored.
+     */
+    receiveInvalidation(message: unknown) {
+      if (!message || typeof message !== "object") return;
+      const { name, key } = message as { name?: unknown; key?: unknown };
+      if (typeof name !== "string" || !Object.hasOwn(registry, name) || registry[name as Name].check !== "ttl") return;
+      if (key !== undefined && typeof key !== "string") return;
+      forget(name as Name, key);
     },
 
     size(name: Name) {
@@ -206,4 +247,4 @@ function disabledByEnv() {
 }
 
 /** This process's caches. */
-export const cache = singleton("caches", () => createCaches<CacheName>(CACHES, { disabled: disabledByEnv() }));
+export const cache = singleton("caches", () => createCaches<CacheName>(CACHES, { disabled: disabledByEnv(), ttlMs: getEnv().CACHE_TTL_MS }));

@@ -40,6 +40,8 @@ const schema = z
     /** Page and data requests (GET) in progress at once; the rest wait their turn in arrival order. 0 = no limit. */
     /** Caches to turn off, by name (app/utils/cache.server.ts), to measure what each earns: `home,coffee-page`. */
     CACHE_DISABLE: z.string().default(""),
+    /** Replaces the TTL of the "ttl" caches (app/utils/cache.server.ts), in ms: tests make it long so only invalidations show changes. */
+    CACHE_TTL_MS: z.coerce.number().int().min(1).max(86_400_000).optional(),
   })
   .transform((env) => {
     const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT || 3000}`).replace(/\/$/, "");

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { parseForm } from "./forms.ts";
-import { safeRedirect } from "./misc.ts";
+import { dateTimeFormat, formatDateTime, safeRedirect } from "./misc.ts";
 
 describe("safeRedirect", () => {
   it("keeps same-site paths and refuses everything else", () => {
@@ -61,5 +61,17 @@ describe("parseForm", () => {
     form.set("name", "Anna");
     form.set("password", "long enough password");
     expect(parseForm(form, schema)).toEqual({ ok: true, data: { name: "Anna", password: "long enough password" } });
+  });
+});
+
+describe("dateTimeFormat", () => {
+  it("builds one Intl.DateTimeFormat per locale and options and hands the same one back", () => {
+    const options = { timeZone: "Europe/Brussels", timeZoneName: "short" } as const;
+    expect(dateTimeFormat("en-GB", options)).toBe(dateTimeFormat("en-GB", { ...options }));
+    expect(dateTimeFormat("en-GB", options)).not.toBe(dateTimeFormat("en-GB", { ...options, timeZone: "Europe/Lisbon" }));
+    expect(dateTimeFormat("fr-FR", options)).not.toBe(dateTimeFormat("en-GB", options));
+    const at = new Date("2026-01-15T09:30:00Z");
+    expect(formatDateTime(at, "Europe/Brussels")).toBe(new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Brussels" }).format(at));
+    expect(formatDateTime(at, "Europe/Brussels")).not.toBe(formatDateTime(at, "Europe/Lisbon"));
   });
 });

@@ -33,6 +33,8 @@ const reuse = experts > 0 && fs.existsSync(keptFill);
 if (experts && !reuse) fs.mkdirSync(keptDir, { recursive: true });
 const app = await startAppProcess({
   name: "profile",
+  // First start migrates and seeds the demo (700+ experts): on a busy shared machine that takes over a minute.
+  readyWithinMs: 300_000,
   env: { SEED_DEMO: experts ? "0" : "1", LOG_LEVEL: process.env.PROF_LOG_LEVEL ?? "warn" },
   databaseUrl: experts ? `file:${path.join(keptDir, "bench.db")}` : undefined,
   nodeArgs: [...(process.env.PROF_NODE_ARGS?.split(" ").filter(Boolean) ?? []), ...(noProfile ? [] : ["--cpu-prof", `--cpu-prof-dir=${profDir}`])],

@@ -325,3 +325,60 @@ describe("Atom feed", () => {
     expect(titles).not.toContain("Atom held post");
   });
 });
+
+describe("the feed's New post button", () => {
+  /** What the reader sees on /posts, and whether the form it links to opens for them. */
+  async function buttonAndForm(client: TestClient) {
+    const feed = await client.page("/posts");
+    expect(feed.res.status).toBe(200);
+    return { button: feed.html.includes('href="/posts/new"'), form: (await client.get("/posts/new")).status };
+  }
+
+  it("is shown exactly to those whose new-post form opens, for every role, designation and expert policy", async () => {
+    const readers = {
+      member: await signedIn({ role: "member" }),
+      "member holding a Focal Point designation": await signedIn({ role: "member", country: "LV" }),
+      expert: await signedIn({ role: "expert" }),
+      "expert holding a Focal Point designation": await signedIn({ role: "expert", country: "LT" }),
+      "Focal Point": await signedIn({ role: "focal_point" }),
+      organiser: await signedIn({ role: "organiser" }),
+      admin: await signedIn({ role: "admin" }),
+    };
+    await makeFocalPoint(readers["member holding a Focal Point designation"].user.id, "LV");
+    await makeFocalPoint(readers["expert holding a Focal Point designation"].user.id, "LT");
+    const expected = (expertsMayPost: boolean) => ({
+      member: false,
+      "member holding a Focal Point designation": true,
+      expert: expertsMayPost,
+      "expert holding a Focal Point designation": true,
+      "Focal Point": true,
+      organiser: true,
+      admin: true,
+    });
+    for (const expertsMayPost of [true, false]) {
+      if (!expertsMayPost) await prisma.communitySetting.create({ data: { key: "posting-policy", value: JSON.stringify({ expertsMayPost, holdFirstPosts: 0 }) } });
+      try {
+        for (const [who, { client }] of Object.entries(readers)) {
+          const seen = await buttonAndForm(client);
+          const may = expected(expertsMayPost)[who as keyof typeof readers];
+          expect(seen, `${who}, experts may post: ${expertsMayPost}`).toEqual({ button: may, form: may ? 200 : 403 });
+        }
+      } finally {
+        await prisma.communitySetting.deleteMany({ where: { key: "posting-policy" } });
+      }
+    }
+    expect(visibleText((await new TestClient(baseUrl).page("/posts")).html)).not.toContain("New post");
+  });
+
+  it("follows a role change at the next page, and a suspended member who sees it still cannot post", async () => {
+    const { user, client } = await signedIn({ role: "member" });
+    expect((await buttonAndForm(client)).button).toBe(false);
+    await prisma.user.update({ where: { id: user.id }, data: { role: "expert" } });
+    expect(await buttonAndForm(client)).toEqual({ button: true, form: 200 });
+    await prisma.user.update({ where: { id: user.id }, data: { suspendedUntil: new Date(Date.now() + 7 * 86_400_000) } });
+    const attempt = await publish(client, { kind: "tip", title: "Posted while suspended" });
+    expect(attempt.res.status).toBe(400);
+    expect(visibleText(attempt.html)).toMatch(/suspended until \d{4}-\d\d-\d\d/);
+    expect(await prisma.post.count({ where: { authorId: user.id } })).toBe(0);
+  });
+});

@@ -12,6 +12,7 @@ import { sendCoffeeCancelEmail, sendCoffeeInviteEmail } from "./emails.server.ts
 import { canSeeJoinLink, feedbackSummary, hasEnded, hasStarted, joinLinkFrom, registrationOpen, RESERVED_SLUGS, slugify } from "./rules.ts";
 import { zonedToUtc } from "./time.ts";
 import { joinCodeFor } from "#app/modules/qa/join-code.server.ts";
+import { forgetCoffee } from "#app/modules/qa/access.server.ts";
 import { indexCoffee } from "#app/modules/search/indexers.server.ts";
 
 type Viewer = Pick<SessionUser, "id" | "role"> | null | undefined;
@@ -241,6 +242,8 @@ export async function createCoffee(input: CoffeeFormInput, actor: { id: string }
     await audit({ actorId: actor.id, action: "coffee.create", targetType: "coffee", targetId: coffee.id, ip: meta.ip }, tx);
     return coffee;
   });
+  // A join that asked for this slug before it existed may have been told there is none.
+  forgetCoffee(created);
   return ok({ slug: created.slug });
 }
 
@@ -286,6 +289,7 @@ export async function updateCoffee(slug: string, input: CoffeeFormInput, actor: 
     await audit({ actorId: actor.id, action: "coffee.update", targetType: "coffee", targetId: coffee.id, data: { changes, notified }, ip: meta.ip }, tx);
     return { slug: coffee.slug, notified, changes };
   });
+  forgetCoffee(existing);
   return ok(result);
 }
 
@@ -338,6 +342,8 @@ export async function transitionCoffee(slug: string, transition: CoffeeTransitio
     await audit({ actorId: actor.id, action: `coffee.${transition}`, targetType: "coffee", targetId: coffee.id, data: { notified }, ip: meta.ip }, tx);
     return ok({ status, notified });
   });
+  // The Q&A reads the new status at once: closed after "held", "archived" or "cancelled".
+  forgetCoffee({ id: existing.id, slug });
   // The Q&A join code exists from publication on, so the presenter screen only reads it (a GET never writes).
   if (transition === "publish") await joinCodeFor(existing.id);
   return result;

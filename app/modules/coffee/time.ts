@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { dateTimeFormat } from "#app/utils/misc.ts";
 
 /** Zones offered to organisers: the EU capitals' zones first, then every zone the runtime knows. */
 export const COMMON_TIME_ZONES = [
@@ -84,31 +85,20 @@ export function utcToZonedInput(date: Date | string, zone: string): string {
   return DateTime.fromJSDate(new Date(date), { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
 }
 
-// Intl formatters are costly to build and cheap to reuse (pages render many times a second).
-const formatters = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat; zone: Intl.DateTimeFormat }>();
-function formattersFor(zone: string, locale: string) {
-  const key = `${locale}|${zone}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = {
-      date: new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: "long", day: "numeric", month: "long", year: "numeric" }),
-      time: new Intl.DateTimeFormat(locale, { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
-      zone: new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" }),
-    };
-    formatters.set(key, f);
-  }
-  return f;
-}
+// The formatters a zone needs, from the one memo of Intl formatters (dateTimeFormat, utils/misc.ts).
+const dayFormat = (zone: string, locale: string) => dateTimeFormat(locale, { timeZone: zone, weekday: "long", day: "numeric", month: "long", year: "numeric" });
+const clockFormat = (zone: string, locale: string) => dateTimeFormat(locale, { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const zoneFormat = (zone: string, locale: string) => dateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" });
 
 /** The zone's short name at that moment ("CET" in winter, "CEST" in summer). */
 export function zoneNameAt(date: Date, zone: string, locale = "en-GB"): string {
-  return formattersFor(zone, locale).zone.formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? zone;
+  return zoneFormat(zone, locale).formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? zone;
 }
 
 /** "10:00 CET" in the given zone. */
 export function formatTime(date: Date | string, zone: string, locale = "en-GB"): string {
   const d = new Date(date);
-  return `${formattersFor(zone, locale).time.format(d)} ${zoneNameAt(d, zone, locale)}`;
+  return `${clockFormat(zone, locale).format(d)} ${zoneNameAt(d, zone, locale)}`;
 }
 
 /**
@@ -118,11 +108,11 @@ export function formatTime(date: Date | string, zone: string, locale = "en-GB"):
 export function formatRange(start: Date | string, durationMinutes: number, zone: string, locale = "en-GB"): string {
   const from = new Date(start);
   const to = new Date(from.getTime() + durationMinutes * 60_000);
-  const f = formattersFor(zone, locale);
+  const clock = clockFormat(zone, locale);
   const fromZone = zoneNameAt(from, zone, locale);
   const toZone = zoneNameAt(to, zone, locale);
-  const times = fromZone === toZone ? `${f.time.format(from)}–${f.time.format(to)} ${fromZone}` : `${f.time.format(from)} ${fromZone}–${f.time.format(to)} ${toZone}`;
-  return `${f.date.format(from).replace(/,/g, "")}, ${times}`;
+  const times = fromZone === toZone ? `${clock.format(from)}–${clock.format(to)} ${fromZone}` : `${clock.format(from)} ${fromZone}–${clock.format(to)} ${toZone}`;
+  return `${dayFormat(zone, locale).format(from).replace(/,/g, "")}, ${times}`;
 }
 
 /**

@@ -49,6 +49,21 @@ export async function writingBlocked(userId: string, limit: "post:user" | "comme
   return rate.ok ? null : rate.message;
 }
 
+/**
+ * Whether this reader may open the new-post form (the feed's "New post" button): the same answer as
+ * writingOptions() (rules.ts mayWrite), read from the session's user where the role settles it, so
+ * the feed makes one small query at most instead of three. The role comes from this request's
+ * session lookup, which joins the user row (a deleted account has no session), so it is current.
+ * Organisers and Focal Points: no query. Experts: the posting policy. Anyone else: whether they hold
+ * a Focal Point designation. Writing itself is checked again in createPost (suspension, rate limit,
+ * kind and Member State), so a suspended member who sees the button still cannot post.
+ */
+export async function mayOpenPostForm(viewer: { id: string; role: Role }): Promise<boolean> {
+  if (hasRole(viewer.role, "organiser") || viewer.role === "focal_point") return true;
+  if (viewer.role === "expert" && (await getPostingPolicy()).expertsMayPost) return true;
+  return (await focalStatesOf(viewer.id)).length > 0;
+}
+
 /** Whether this person may open the new-post form, and what they may choose there. */
 export async function writingOptions(userId: string) {
   const [found, policy] = await Promise.all([posterOf(userId), getPostingPolicy()]);

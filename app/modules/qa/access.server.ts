@@ -20,7 +20,10 @@ export type QaAccess = { coffee: QaCoffee; role: QaViewerRole; phase: QaPhase; c
 /** Questions stay open this long after the scheduled end, because sessions overrun (decision 033). */
 export const QA_GRACE_MINUTES = 30;
 const CLOSED_STATUSES = new Set(["held", "archived", "cancelled"]);
-/** A Morning Coffee by id or slug (`qa:join` accepts both). Cached briefly ("qa-coffee"): joins come in storms. */
+/**
+ * A Morning Coffee by id or slug (`qa:join` accepts both). Cached briefly ("qa-coffee"): joins come
+ * in storms. Session writes clear it (forgetCoffee), in every process when there is Redis.
+ */
 export async function findCoffee(idOrSlug: string): Promise<QaCoffee | null> {
   return cache.get("qa-coffee", idOrSlug, async () => {
     const select = { id: true, slug: true, title: true, startsAt: true, durationMinutes: true, status: true, qaMode: true };
@@ -29,6 +32,12 @@ export async function findCoffee(idOrSlug: string): Promise<QaCoffee | null> {
       (await prisma.morningCoffee.findUnique({ where: { slug: idOrSlug }, select }))
     );
   });
+}
+
+/** After a write to a Morning Coffee (status, times, mode, title): its Q&A facts are read again, by id and by slug. */
+export function forgetCoffee(coffee: { id: string; slug: string }) {
+  cache.invalidate("qa-coffee", coffee.id);
+  cache.invalidate("qa-coffee", coffee.slug);
 }
 
 export function endsAt(coffee: Pick<QaCoffee, "startsAt" | "durationMinutes">) {
@@ -64,8 +73,8 @@ export async function qaAccess(user: SessionUser | null, idOrSlug: string, now =
 type TeamMember = { moderator: boolean; speaker: boolean };
 /**
  * A session's designated moderators and speakers, read once per few seconds ("qa-team") rather
- * than on every event (joins and votes come in thousands); team changes in this process clear it
- * at once (team.server.ts).
+ * than on every event (joins and votes come in thousands); team changes clear it at once
+ * (team.server.ts), in every process when there is Redis.
  */
 function teamOf(coffeeId: string) {
   return cache.get("qa-team", coffeeId, async () => {
