@@ -61,20 +61,48 @@ export async function listLibrary(query: LibraryQuery, { take = 60, viewer = nul
     ...(query.region ? { region: query.region } : {}),
     ...(query.language ? { language: query.language } : {}),
     ...(query.tag ? { tags: { some: { tag: query.tag } } } : {}),
-    ...(resourceIds ? { id: { in: [...resourceIds] } } : {}),
   };
+  const postWhere: Prisma.PostWhereInput = { ...visiblePostsWhere(viewer), kind: "resource" };
   const [resources, answers] = await Promise.all([
-    resourceIds?.size === 0 ? [] : prisma.resource.findMany({ where, orderBy: { createdAt: "desc" }, take, select: LIST_SELECT }),
-    onlyResources || postIds?.size === 0
+    newestMatching(
+      resourceIds,
+      take,
+      () => prisma.resource.findMany({ where, orderBy: NEWEST, select: { id: true } }),
+      (ids) => prisma.resource.findMany({ where: ids ? { id: { in: ids } } : where, orderBy: NEWEST, take, select: LIST_SELECT }),
+    ),
+    onlyResources
       ? []
-      : prisma.post.findMany({
-          where: { ...visiblePostsWhere(viewer), kind: "resource", ...(postIds ? { id: { in: [...postIds] } } : {}) },
-          orderBy: { createdAt: "desc" },
-          take: 20,
-          select: { id: true, title: true, body: true, createdAt: true, author: { select: { name: true, deletedAt: true } } },
-        }),
+      : newestMatching(
+          postIds,
+          20,
+          () => prisma.post.findMany({ where: postWhere, orderBy: NEWEST, select: { id: true } }),
+          (ids) =>
+            prisma.post.findMany({
+              where: ids ? { id: { in: ids } } : postWhere,
+              orderBy: NEWEST,
+              take: 20,
+              select: { id: true, title: true, body: true, createdAt: true, author: { select: { name: true, deletedAt: true } } },
+            }),
+        ),
   ]);
   return { resources, answers };
+}
+
+const NEWEST = [{ createdAt: "desc" as const }, { id: "desc" as const }];
+
+/**
+ * The newest `take` rows among those the words matched (`matched`; null: no words, every row).
+ * The words can match many thousands, more than one `IN (…)` may hold (Prisma refuses a query past
+ * the engine's parameter limit), so the filtered ids are read newest first and the matched ones kept.
+ */
+async function newestMatching<T>(matched: Set<string> | null, take: number, orderedIds: () => Promise<{ id: string }[]>, rows: (ids: string[] | null) => Promise<T[]>): Promise<T[]> {
+  if (!matched) return rows(null);
+  if (!matched.size) return [];
+  const ids = (await orderedIds())
+    .filter((r) => matched.has(r.id))
+    .slice(0, take)
+    .map((r) => r.id);
+  return ids.length ? rows(ids) : [];
 }
 
 /** Whether this person may open a resource: a hidden one only for organisers (to restore it). */
