@@ -1,4 +1,3 @@
-import { resourceSearchText } from "#app/modules/resources/library.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { registerSeeder } from "../seed.ts";
 
@@ -160,7 +159,6 @@ registerSeeder({
           topic: r.topic,
           region: r.region ?? "",
           language: r.language ?? "en",
-          searchText: resourceSearchText({ title: r.title, summary: r.summary, body: r.body, tags: r.tags }),
           featuredAt: r.featured ? createdAt : null,
           createdById: authors[r.author],
           createdAt,

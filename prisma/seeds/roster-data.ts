@@ -6,7 +6,6 @@
 import type { PrismaClient } from "#app/generated/prisma/client.ts";
 import { THEMATIC_AREAS } from "#app/modules/actions/taxonomy.ts";
 import { areasTextFor, languagesTextFor, sortNameFor } from "#app/modules/roster/denormalise.ts";
-import { searchTextFor } from "#app/modules/roster/profiles.server.ts";
 import type { InstitutionType } from "#app/modules/roster/taxonomy.ts";
 
 export function prng(seed: number) {
@@ -102,7 +101,7 @@ export const SEED_ACTIONS: SeedAction[] = [
 type Row<T> = T[];
 export type RosterSeed = {
   users: Row<{ id: string; email: string; name: string; role: string; country: string; institution: string; emailVerifiedAt: Date; createdAt: Date }>;
-  profiles: Row<{ userId: string; memberState: string; institution: string; institutionType: string; position: string; bio: string; available: boolean; availableUntil: Date | null; gender: string | null; visibility: string; status: string; confirmedAt: Date; reminderSentAt: Date | null; searchText: string; sortName: string; areasText: string; languagesText: string; deploymentCount: number; createdAt: Date }>;
+  profiles: Row<{ userId: string; memberState: string; institution: string; institutionType: string; position: string; bio: string; available: boolean; availableUntil: Date | null; gender: string | null; visibility: string; status: string; confirmedAt: Date; reminderSentAt: Date | null; sortName: string; areasText: string; languagesText: string; deploymentCount: number; createdAt: Date }>;
   areas: Row<{ userId: string; area: string }>;
   languages: Row<{ userId: string; language: string; level: string }>;
   deployments: Row<{ expertId: string; actionCode: string; role: string; startDate: Date; endDate: Date | null }>;
@@ -172,7 +171,6 @@ export function generateRoster({ count, seed = 2009, now = new Date(), emailDoma
         confirmedAt,
         // Seeded stale profiles count as already reminded, so a first start sends no mail storm.
         reminderSentAt: stale ? new Date(now.getTime() - r.int(1, 30) * DAY) : null,
-        searchText: searchTextFor({ name, institution, position, bio, memberState: code, institutionType: type }),
         sortName: sortNameFor(name),
         areasText: areasTextFor(areaList),
         languagesText: "",

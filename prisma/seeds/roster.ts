@@ -1,6 +1,5 @@
 import { THEMATIC_AREAS } from "#app/modules/actions/taxonomy.ts";
 import { areasTextFor, languagesTextFor, sortNameFor } from "#app/modules/roster/denormalise.ts";
-import { searchTextFor } from "#app/modules/roster/profiles.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { registerSeeder } from "../seed.ts";
 import { generateRoster, prng, upsertSeedActions, writeRoster } from "./roster-data.ts";
@@ -56,7 +55,7 @@ registerSeeder({
         await tx.expertProfile.create({
           data: {
             userId: ee.id, ...p, available: true, availableUntil: new Date(now.getTime() + 300 * DAY), gender: "male", status: "active", confirmedAt: new Date(now.getTime() - 40 * DAY),
-            searchText: searchTextFor({ ...p, name: ee.name }), sortName: sortNameFor(ee.name), areasText: areasTextFor(areas), languagesText: languagesTextFor(languages), deploymentCount: 1,
+            sortName: sortNameFor(ee.name), areasText: areasTextFor(areas), languagesText: languagesTextFor(languages), deploymentCount: 1,
           },
         });
         await tx.expertThematicArea.createMany({ data: areas.map((area) => ({ userId: ee.id, area })) });
@@ -70,7 +69,7 @@ registerSeeder({
         await tx.expertProfile.create({
           data: {
             userId: es.id, ...p, available: true, gender: "female", status: "active", confirmedAt: new Date(now.getTime() - 100 * DAY),
-            searchText: searchTextFor({ ...p, name: es.name }), sortName: sortNameFor(es.name), areasText: areasTextFor([THEMATIC_AREAS[3]]), languagesText: languagesTextFor(languages),
+            sortName: sortNameFor(es.name), areasText: areasTextFor([THEMATIC_AREAS[3]]), languagesText: languagesTextFor(languages),
           },
         });
         await tx.expertThematicArea.createMany({ data: [{ userId: es.id, area: THEMATIC_AREAS[3] }] });
@@ -94,7 +93,7 @@ registerSeeder({
         await tx.expertProfile.create({
           data: {
             userId: user.id, ...p, available: true, status: "pending", confirmedAt: appliedAt, gender: null,
-            searchText: searchTextFor({ ...p, name: a.name }), sortName: sortNameFor(a.name), areasText: areasTextFor([a.area]), languagesText: languagesTextFor(languages),
+            sortName: sortNameFor(a.name), areasText: areasTextFor([a.area]), languagesText: languagesTextFor(languages),
           },
         });
         await tx.expertThematicArea.create({ data: { userId: user.id, area: a.area } });

@@ -1,7 +1,6 @@
 import crypto from "node:crypto";
 import { areasTextFor, languagesTextFor, sortNameFor } from "#app/modules/roster/denormalise.ts";
 import { invalidateDirectoryIndex } from "#app/modules/roster/directory-index.server.ts";
-import { searchTextFor } from "#app/modules/roster/profiles.server.ts";
 import { indexProfile } from "#app/modules/search/indexers.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { createUser, type UserOverrides } from "./users.ts";
@@ -44,7 +43,6 @@ export async function createExpert(overrides: ExpertOverrides = {}) {
       availableUntil: overrides.availableUntil ?? null,
       gender: overrides.gender ?? null,
       confirmedAt: overrides.confirmedAt ?? new Date(),
-      searchText: searchTextFor({ name: user.name, institution, position, bio: overrides.bio ?? "", memberState, institutionType: overrides.institutionType ?? "interior" }),
       sortName: sortNameFor(user.name),
       areasText: areasTextFor(areas),
       languagesText: languagesTextFor(languages),

@@ -3,7 +3,6 @@ import type { RosterViewer } from "#app/modules/roster/access.server.ts";
 import { areasTextFor, languagesTextFor, sortNameFor } from "#app/modules/roster/denormalise.ts";
 import { invalidateDirectoryIndex } from "#app/modules/roster/directory-index.server.ts";
 import { searchDirectory } from "#app/modules/roster/directory.server.ts";
-import { searchTextFor } from "#app/modules/roster/profiles.server.ts";
 import type { DirectoryQuery } from "#app/modules/roster/directory-query.ts";
 import { INSTITUTION_TYPES, THEMATIC_AREAS } from "#app/modules/roster/taxonomy.ts";
 import { reindexAll } from "#app/modules/search/indexers.server.ts";
@@ -196,7 +195,6 @@ describe("a word more than a thousand experts share", () => {
         institutionType: "interior",
         status: "active",
         confirmedAt: r.confirmedAt,
-        searchText: searchTextFor({ name: r.name, institution: "Numbat Institute", memberState: r.memberState, institutionType: "interior" }),
         sortName: sortNameFor(r.name),
         areasText: areasTextFor([]),
         languagesText: languagesTextFor([{ language: "en", level: "C1" }]),

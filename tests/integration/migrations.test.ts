@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { isSearchIndexTable } from "#app/modules/search/tables.ts";
 import { diffScript, drift } from "#prisma/derive-postgres.ts";
 import { currentSchemaText, migrationDirs } from "#prisma/new-migration.ts";
 import { otherConnection } from "#tests/setup/other-connection.ts";
@@ -13,10 +14,12 @@ type Row = { type: string; name: string; sql: string | null };
 
 function shape(file: string) {
   const db = new Database(file, { readonly: true });
-  const rows = db
-    // search_*: the search index, written by hand in its migration (no Prisma form for FTS5; decision 110).
-    .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma_migrations%' AND name NOT LIKE 'search\\_%' ESCAPE '\\' ORDER BY type, name")
-    .all() as Row[];
+  const rows = (
+    db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma_migrations%' ORDER BY type, name").all() as (Row & { tbl_name: string })[]
+  )
+    // The search index, written by hand in its migration (no Prisma form for FTS5; decision 110).
+    .filter((r) => !isSearchIndexTable(r.tbl_name))
+    .map(({ type, name, sql }) => ({ type, name, sql }));
   db.close();
   // ALTER TABLE ADD COLUMN appends to the stored CREATE text with its own spacing: compare without spaces around , ( ).
   return rows.map((r) => ({ ...r, sql: r.sql?.replace(/\s+/g, " ").replace(/ ?([,()]) ?/g, "$1").trim() ?? null }));
@@ -24,19 +27,22 @@ function shape(file: string) {
 
 const prismaBin = path.join(ROOT, "node_modules/.bin/prisma");
 
-/** Tables, columns, indexes and constraints of a PostgreSQL database, in a stable order. */
-// search_*: the search index, written by hand in its migration (generated tsvector; decision 110).
+/** Tables, columns, indexes and constraints of a PostgreSQL database, in a stable order, without the search index (decision 110). */
 async function postgresShape(url: string) {
   const db = await otherConnection(url);
   try {
-    const columns = await db.query(
-      `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' AND table_name NOT LIKE 'search\\_%' ORDER BY 1, 2`,
+    const columns = await db.query<{ table_name: string }>(
+      `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY 1, 2`,
     );
-    const indexes = await db.query(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' AND tablename NOT LIKE 'search\\_%' ORDER BY 1, 2`);
-    const constraints = await db.query(
-      `SELECT conrelid::regclass::text AS t, conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations' AND conrelid::regclass::text NOT LIKE 'search\\_%' ORDER BY 1, 2`,
+    const indexes = await db.query<{ tablename: string }>(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1, 2`);
+    const constraints = await db.query<{ t: string }>(
+      `SELECT conrelid::regclass::text AS t, conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations' ORDER BY 1, 2`,
     );
-    return { columns, indexes, constraints };
+    return {
+      columns: columns.filter((r) => !isSearchIndexTable(r.table_name)),
+      indexes: indexes.filter((r) => !isSearchIndexTable(r.tablename)),
+      constraints: constraints.filter((r) => !isSearchIndexTable(r.t)),
+    };
   } finally {
     await db.close();
   }

@@ -2,11 +2,14 @@ import type { Prisma } from "#app/generated/prisma/client.ts";
 import { audit } from "#app/modules/admin/audit.server.ts";
 import { hasRole } from "#app/modules/auth/roles.ts";
 import { visiblePostsWhere, type Viewer } from "#app/modules/posts/posts.server.ts";
-import { containsText, prisma } from "#app/utils/db.server.ts";
+import { prisma } from "#app/utils/db.server.ts";
+import { logger } from "#app/utils/logger.server.ts";
 import { fail, ok, type Result } from "#app/utils/result.ts";
-import { removeResourceFile, storeResourceFile, type CheckedFile } from "./files.server.ts";
+import { readResourceFile, removeResourceFile, storeResourceFile, type CheckedFile } from "./files.server.ts";
+import { extractPdfText } from "./pdf-text.server.ts";
 import type { LibraryQuery, ResourceInput } from "./resources.schema.ts";
 import { indexResource } from "#app/modules/search/indexers.server.ts";
+import { matchingIds } from "#app/modules/search/matching.server.ts";
 
 type Actor = { id: string; role: string } | null | undefined;
 
@@ -27,15 +30,6 @@ export function canCurate(user: Actor) {
   return hasRole(user?.role, "organiser");
 }
 
-/** What the search box matches, lower-cased once on write so every engine compares the same way. */
-export function resourceSearchText(input: Pick<ResourceInput, "title" | "summary" | "body" | "tags">) {
-  return [input.title, input.summary, input.body, input.tags.join(" ")].join("\n").toLowerCase();
-}
-
-function searchWords(q: string) {
-  return q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
-}
-
 const LIST_SELECT = {
   id: true,
   title: true,
@@ -54,31 +48,61 @@ const LIST_SELECT = {
 /**
  * The library for a query: resources matching every filter and every search word, newest first;
  * and the answered Q&A questions published as resources (posts, decision 039) matching the words
- * when no filter they cannot have (topic, region, language, tag) is set.
+ * when no filter they cannot have (topic, region, language, tag) is set. The words go through the
+ * one search (decision 131): the start of a word, accents, case and English word forms as on
+ * /search, over a resource's title, summary, text, tags, file name and a PDF's text.
  */
 export async function listLibrary(query: LibraryQuery, { take = 60, viewer = null }: { take?: number; viewer?: Viewer } = {}) {
-  const words = searchWords(query.q);
+  const onlyResources = !!(query.topic || query.region || query.language || query.tag);
+  const [resourceIds, postIds] = await Promise.all([matchingIds("resource", query.q), onlyResources ? null : matchingIds("post", query.q)]);
   const where: Prisma.ResourceWhereInput = {
     hiddenAt: null,
     ...(query.topic ? { topic: query.topic } : {}),
     ...(query.region ? { region: query.region } : {}),
     ...(query.language ? { language: query.language } : {}),
     ...(query.tag ? { tags: { some: { tag: query.tag } } } : {}),
-    AND: words.map((w) => ({ searchText: { contains: w } })),
   };
-  const onlyResources = !!(query.topic || query.region || query.language || query.tag);
+  const postWhere: Prisma.PostWhereInput = { ...visiblePostsWhere(viewer), kind: "resource" };
   const [resources, answers] = await Promise.all([
-    prisma.resource.findMany({ where, orderBy: { createdAt: "desc" }, take, select: LIST_SELECT }),
+    newestMatching(
+      resourceIds,
+      take,
+      () => prisma.resource.findMany({ where, orderBy: NEWEST, select: { id: true } }),
+      (ids) => prisma.resource.findMany({ where: ids ? { id: { in: ids } } : where, orderBy: NEWEST, take, select: LIST_SELECT }),
+    ),
     onlyResources
-      ? Promise.resolve([])
-      : prisma.post.findMany({
-          where: { ...visiblePostsWhere(viewer), kind: "resource", AND: words.map((w) => ({ OR: [{ title: containsText(w) }, { body: containsText(w) }] })) },
-          orderBy: { createdAt: "desc" },
-          take: 20,
-          select: { id: true, title: true, body: true, createdAt: true, author: { select: { name: true, deletedAt: true } } },
-        }),
+      ? []
+      : newestMatching(
+          postIds,
+          20,
+          () => prisma.post.findMany({ where: postWhere, orderBy: NEWEST, select: { id: true } }),
+          (ids) =>
+            prisma.post.findMany({
+              where: ids ? { id: { in: ids } } : postWhere,
+              orderBy: NEWEST,
+              take: 20,
+              select: { id: true, title: true, body: true, createdAt: true, author: { select: { name: true, deletedAt: true } } },
+            }),
+        ),
   ]);
   return { resources, answers };
+}
+
+const NEWEST = [{ createdAt: "desc" as const }, { id: "desc" as const }];
+
+/**
+ * The newest `take` rows among those the words matched (`matched`; null: no words, every row).
+ * The words can match many thousands, more than one `IN (…)` may hold (Prisma refuses a query past
+ * the engine's parameter limit), so the filtered ids are read newest first and the matched ones kept.
+ */
+async function newestMatching<T>(matched: Set<string> | null, take: number, orderedIds: () => Promise<{ id: string }[]>, rows: (ids: string[] | null) => Promise<T[]>): Promise<T[]> {
+  if (!matched) return rows(null);
+  if (!matched.size) return [];
+  const ids = (await orderedIds())
+    .filter((r) => matched.has(r.id))
+    .slice(0, take)
+    .map((r) => r.id);
+  return ids.length ? rows(ids) : [];
 }
 
 /** Whether this person may open a resource: a hidden one only for organisers (to restore it). */
@@ -122,8 +146,15 @@ const fields = (input: ResourceInput) => ({
   topic: input.topic,
   region: input.region,
   language: input.language,
-  searchText: resourceSearchText(input),
 });
+
+/** What search reads of an uploaded file: a PDF's text (decision 131), null for other types. */
+async function fileTextOf(file: { bytes: Uint8Array; mime: string; name: string | null }): Promise<string | null> {
+  if (file.mime !== "application/pdf") return null;
+  const { text, problem } = await extractPdfText(file.bytes);
+  if (!text) logger.warn({ file: file.name, problem: problem ?? "no text in it (scanned pages?)" }, "PDF stored without searchable text");
+  return text;
+}
 
 const NO_CONTENT = "Add a text, a link or a file: a resource needs at least one of them.";
 
@@ -131,13 +162,14 @@ const NO_CONTENT = "Add a text, a link or a file: a resource needs at least one 
 export async function createResource(actor: NonNullable<Actor>, input: ResourceInput, file: CheckedFile | null, meta: { ip?: string | null } = {}): Promise<Result<{ id: string }>> {
   if (!canContribute(actor)) return fail("forbidden", "Only organisers and Focal Points add resources.");
   if (!input.body && !input.externalUrl && !file) return fail("content", NO_CONTENT, { body: NO_CONTENT });
+  const fileText = file ? await fileTextOf(file) : null;
   const fileKey = file ? await storeResourceFile(file) : null;
   try {
     const created = await prisma.$transaction(async (tx) => {
       const row = await tx.resource.create({
         data: {
           ...fields(input),
-          ...(file ? { fileKey, fileName: file.name, fileType: file.mime, fileSize: file.size } : {}),
+          ...(file ? { fileKey, fileName: file.name, fileType: file.mime, fileSize: file.size, fileText } : {}),
           createdById: actor.id,
           tags: { create: input.tags.map((tag) => ({ tag })) },
         },
@@ -162,6 +194,7 @@ export async function updateResource(actor: NonNullable<Actor>, id: string, inpu
   const dropFile = !file && input.removeFile === "on";
   const keepsFile = !!file || (!!current.fileKey && !dropFile);
   if (!input.body && !input.externalUrl && !keepsFile) return fail("content", NO_CONTENT, { body: NO_CONTENT });
+  const fileText = file ? await fileTextOf(file) : null;
   const fileKey = file ? await storeResourceFile(file) : null;
   try {
     await prisma.$transaction(async (tx) => {
@@ -169,8 +202,8 @@ export async function updateResource(actor: NonNullable<Actor>, id: string, inpu
         where: { id },
         data: {
           ...fields(input),
-          ...(file ? { fileKey, fileName: file.name, fileType: file.mime, fileSize: file.size } : {}),
-          ...(dropFile ? { fileKey: null, fileName: null, fileType: null, fileSize: null } : {}),
+          ...(file ? { fileKey, fileName: file.name, fileType: file.mime, fileSize: file.size, fileText } : {}),
+          ...(dropFile ? { fileKey: null, fileName: null, fileType: null, fileSize: null, fileText: null } : {}),
         },
       });
       await tx.resourceTag.deleteMany({ where: { resourceId: id } });
@@ -204,6 +237,33 @@ export async function hideResource(tx: Prisma.TransactionClient, id: string, rea
 export async function restoreResource(tx: Prisma.TransactionClient, id: string) {
   await tx.resource.update({ where: { id }, data: { hiddenAt: null, hiddenReason: null } });
   await indexResource(tx, id);
+}
+
+/**
+ * PDFs stored before their text was kept (`fileText` null, decision 131): reads each file, keeps
+ * its text and re-indexes the resource, one short transaction each (`npm run cli -- search:reindex`
+ * runs this first); not an edit, so `updatedAt` stays. A resource whose file was replaced meanwhile
+ * is left to its new upload.
+ */
+export async function extractMissingPdfTexts(): Promise<{ read: number; withoutText: number; missingFiles: number }> {
+  const counts = { read: 0, withoutText: 0, missingFiles: 0 };
+  const rows = await prisma.resource.findMany({ where: { fileType: "application/pdf", fileKey: { not: null }, fileText: null }, orderBy: { id: "asc" }, select: { id: true, fileKey: true, fileName: true, updatedAt: true } });
+  for (const row of rows) {
+    const bytes = await readResourceFile(row.fileKey!);
+    if (!bytes) {
+      counts.missingFiles++;
+      logger.warn({ resourceId: row.id, fileKey: row.fileKey }, "PDF file missing from DATA_DIR; its text was not read");
+      continue;
+    }
+    const fileText = (await fileTextOf({ bytes, mime: "application/pdf", name: row.fileName })) ?? "";
+    await prisma.$transaction(async (tx) => {
+      const { count } = await tx.resource.updateMany({ where: { id: row.id, fileKey: row.fileKey, fileText: null }, data: { fileText, updatedAt: row.updatedAt } });
+      if (count) await indexResource(tx, row.id);
+    });
+    counts.read++;
+    if (!fileText) counts.withoutText++;
+  }
+  return counts;
 }
 
 /** The stored file of a resource, for its download. */

@@ -9,7 +9,7 @@ import type { RosterViewer } from "./access.server.ts";
 import { directoryWhere, type DirectoryQuery } from "./directory.server.ts";
 import { areasTextFor, languagesTextFor, sortNameFor } from "./denormalise.ts";
 import { invalidateDirectoryIndex } from "./directory-index.server.ts";
-import { searchTextFor, writeProfileLists } from "./profiles.server.ts";
+import { writeProfileLists } from "./profiles.server.ts";
 import { ProfileInputSchema, type ProfileInput } from "./roster.schema.ts";
 import { CSV_COLUMNS, foldText, INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, LANGUAGE_LEVELS, LANGUAGES, THEMATIC_AREAS } from "./taxonomy.ts";
 import { cleanText } from "#app/utils/text.ts";
@@ -281,7 +281,6 @@ export async function importRosterCsv(
     availableUntil: v.input.available ? v.input.availableUntil : null,
     visibility: v.input.visibility,
     status: "active",
-    searchText: searchTextFor({ ...v.input, name: v.name }),
     sortName: sortNameFor(v.name),
   });
   const creates = valid.filter((v) => v.row.outcome === "create");

@@ -30,7 +30,6 @@ type Entry = {
   status: string;
   name: string;
   sortName: string;
-  searchText: string;
   memberState: string;
   institution: string;
   institutionType: string;
@@ -115,7 +114,6 @@ async function build(stamp: string): Promise<Index> {
     select: {
       userId: true,
       sortName: true,
-      searchText: true,
       memberState: true,
       institution: true,
       institutionType: true,
@@ -137,7 +135,6 @@ async function build(stamp: string): Promise<Index> {
     status: "active",
     name: r.user.name,
     sortName: r.sortName,
-    searchText: r.searchText,
     memberState: r.memberState,
     institution: r.institution,
     institutionType: r.institutionType,

@@ -9,17 +9,10 @@ import { areasTextFor, languagesTextFor, sortNameFor } from "./denormalise.ts";
 import { invalidateDirectoryIndex } from "./directory-index.server.ts";
 import { sendApplicationReceivedEmail } from "./emails.server.ts";
 import type { ProfileInput } from "./roster.schema.ts";
-import { foldText, INSTITUTION_TYPE_LABELS, type InstitutionType } from "./taxonomy.ts";
 import { indexProfile } from "#app/modules/search/indexers.server.ts";
 import { removeDocument } from "#app/modules/search/search.server.ts";
 
 type Db = Prisma.TransactionClient | typeof prisma;
-
-/** The folded text the directory's free-text search looks in. */
-export function searchTextFor(p: { name: string; institution: string; position?: string; bio?: string; memberState: string; institutionType?: string }) {
-  const type = p.institutionType ? INSTITUTION_TYPE_LABELS[p.institutionType as InstitutionType] ?? "" : "";
-  return foldText([p.name, p.institution, p.position ?? "", countryName(p.memberState), type, p.bio ?? ""].join(" \u2022 ")).slice(0, 4000);
-}
 
 const profileFields = (input: ProfileInput) => ({
   memberState: input.memberState,
@@ -83,7 +76,7 @@ export async function saveExpertProfile(user: { id: string; name: string }, inpu
     if (existing?.status === "inactive") return fail("inactive", "Your roster membership has been closed. Contact the MIEUX+ team to reopen it.");
     const applying = !existing || existing.status === "declined" || existing.status === "pending";
     const status = existing?.status === "active" ? "active" : "pending";
-    const fields = { ...profileFields(input), status, confirmedAt: now, searchText: searchTextFor({ ...input, name: user.name }), sortName: sortNameFor(user.name) };
+    const fields = { ...profileFields(input), status, confirmedAt: now, sortName: sortNameFor(user.name) };
     await tx.expertProfile.upsert({ where: { userId: user.id }, create: { userId: user.id, ...fields }, update: fields });
     await writeProfileLists(tx, user.id, input);
     let newApplication = false;

@@ -58,19 +58,22 @@ export async function indexComment(db: Db, commentId: string) {
 
 // ---- resources
 
-const resourceSelect = { id: true, title: true, summary: true, body: true, fileName: true, tags: { select: { tag: true } } } as const;
-type ResourceRow = { id: string; title: string; summary: string; body: string; fileName: string | null; tags: { tag: string }[] };
+const resourceSelect = { id: true, title: true, summary: true, body: true, fileName: true, fileText: true, tags: { select: { tag: true } } } as const;
+const resourceIndexable = { hiddenAt: null } as const;
+type ResourceRow = { id: string; title: string; summary: string; body: string; fileName: string | null; fileText: string | null; tags: { tag: string }[] };
 const resourceDoc = (r: ResourceRow): SearchDocument => ({
   type: "resource",
   id: r.id,
   title: r.title,
-  body: lines(r.summary, r.body, r.tags.map((t) => t.tag).join(" "), r.fileName),
+  // A PDF's text last: the index keeps the first 100,000 characters of a body.
+  body: lines(r.summary, r.body, r.tags.map((t) => t.tag).join(" "), r.fileName, r.fileText),
   url: `/resources/${r.id}`,
   audience: "public",
 });
 
+/** A resource, with its uploaded PDF's text; out while a moderator has it hidden. */
 export async function indexResource(db: Db, id: string) {
-  const row = await db.resource.findUnique({ where: { id }, select: resourceSelect });
+  const row = await db.resource.findFirst({ where: { id, ...resourceIndexable }, select: resourceSelect });
   if (row) await putDocument(db, resourceDoc(row));
   else await removeDocument(db, "resource", id);
 }
@@ -88,10 +91,13 @@ const actionDoc = (a: ActionRow): SearchDocument => ({
   audience: "public",
 });
 
+/** An Action and the calls for experts that name it (their documents carry its code, which a rename changes). */
 export async function indexAction(db: Db, id: string) {
   const row = await db.action.findUnique({ where: { id }, select: actionSelect });
   if (row) await putDocument(db, actionDoc(row));
   else await removeDocument(db, "action", id);
+  const calls = await db.expertCall.findMany({ where: { actionId: id }, select: { id: true } });
+  for (const c of calls) await indexCall(db, c.id);
 }
 
 const spotlightSelect = { id: true, slug: true, title: true, country: true, summary: true, highlights: true, achievements: true, migrationContext: true } as const;
@@ -223,7 +229,7 @@ const id = (r: { id: string }) => r.id;
 async function* allDocuments(db: Db): AsyncGenerator<SearchDocument[]> {
   yield* paged((a) => db.post.findMany({ ...byId, where: { ...postIndexable, ...from(a) }, select: postSelect }), id, postDoc);
   yield* paged((a) => db.postComment.findMany({ ...byId, where: { ...commentIndexable, ...from(a) }, select: commentSelect }), id, commentDoc);
-  yield* paged((a) => db.resource.findMany({ ...byId, where: from(a), select: resourceSelect }), id, resourceDoc);
+  yield* paged((a) => db.resource.findMany({ ...byId, where: { ...resourceIndexable, ...from(a) }, select: resourceSelect }), id, resourceDoc);
   yield* paged((a) => db.action.findMany({ ...byId, where: from(a), select: actionSelect }), id, actionDoc);
   yield* paged((a) => db.spotlight.findMany({ ...byId, where: { status: "published", ...from(a) }, select: spotlightSelect }), id, spotlightDoc);
   yield* paged((a) => db.expertCall.findMany({ ...byId, where: from(a), select: callSelect }), id, callDoc);
