@@ -5,8 +5,9 @@ import { audit } from "#app/modules/admin/audit.server.ts";
 import { countryName, EU_MEMBER_STATES } from "#app/utils/countries.ts";
 import { reauthoriseUser } from "#app/modules/auth/socket-access.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
 import type { RosterViewer } from "./access.server.ts";
-import { directoryWhere, type DirectoryQuery } from "./directory.server.ts";
+import { directoryWhereInGroups, type DirectoryQuery } from "./directory.server.ts";
 import { areasTextFor, languagesTextFor, sortNameFor } from "./denormalise.ts";
 import { invalidateDirectoryIndex } from "./directory-index.server.ts";
 import { writeProfileLists } from "./profiles.server.ts";
@@ -340,18 +341,14 @@ const unsafeCellBack = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.s
 
 /** The directory's current result (same filters and visibility) as CSV, in the import format. */
 export async function exportRosterCsv(viewer: RosterViewer, query: DirectoryQuery): Promise<{ csv: string; rows: number }> {
-  const where = await directoryWhere(viewer, query);
-  const rows = await prisma.expertProfile.findMany({
-    where,
-    orderBy: [{ memberState: "asc" }, { user: { name: "asc" } }],
-    select: {
-      memberState: true, institution: true, institutionType: true, position: true, bio: true, available: true, availableUntil: true, visibility: true, confirmedAt: true,
-      user: { select: { name: true, email: true } },
-      thematicAreas: { select: { area: true } },
-      languages: { select: { language: true, level: true } },
-      _count: { select: { deployments: true } },
-    },
-  });
+  const groups = await directoryWhereInGroups(viewer, query);
+  const rows = [];
+  for (const where of groups) rows.push(...(await exportRows(where)));
+  if (groups.length > 1) {
+    // Each group comes sorted; the file is sorted as one (Member State, then name).
+    const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    rows.sort((x, y) => byText(x.memberState, y.memberState) || byText(x.user.name, y.user.name));
+  }
   const csv = stringify(
     rows.map((r) => [
       viewer.isOrganiser || viewer.focalStates.includes(r.memberState) ? r.user.email : "",
@@ -372,4 +369,18 @@ export async function exportRosterCsv(viewer: RosterViewer, query: DirectoryQuer
     { header: true, columns: [...CSV_COLUMNS, "deployments", "confirmed_at"], bom: true },
   );
   return { csv, rows: rows.length };
+}
+
+function exportRows(where: Prisma.ExpertProfileWhereInput) {
+  return prisma.expertProfile.findMany({
+    where,
+    orderBy: [{ memberState: "asc" }, { user: { name: "asc" } }],
+    select: {
+      memberState: true, institution: true, institutionType: true, position: true, bio: true, available: true, availableUntil: true, visibility: true, confirmedAt: true,
+      user: { select: { name: true, email: true } },
+      thematicAreas: { select: { area: true } },
+      languages: { select: { language: true, level: true } },
+      _count: { select: { deployments: true } },
+    },
+  });
 }
