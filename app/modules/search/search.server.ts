@@ -252,10 +252,13 @@ async function details(terms: string[], page: Candidate[]): Promise<Map<string, 
       ...page.flatMap((c) => [c.type, c.ref_id]),
     );
   } else {
+    // One pass over the matches (`+rowid` keeps the IN list from becoming one FTS5 lookup per row,
+    // each of which would expand the prefixes again); highlights are made for the listed rows only.
+    const keys = page.map((c) => Number(c.key));
     rows = await prisma.$queryRawUnsafe<Shown[]>(
       `SELECT d.type, d.ref_id, d.url, highlight(search_fts, 0, char(1), char(2)) AS title, snippet(search_fts, 1, char(1), char(2), ' … ', 30) AS snippet
-       FROM search_fts JOIN search_document d ON d.rowid = search_fts.rowid
-       WHERE search_fts MATCH ? AND search_fts.rowid IN (${page.map((c) => Number(c.key)).join(", ")})`,
+       FROM search_fts CROSS JOIN search_document d ON d.rowid = search_fts.rowid
+       WHERE search_fts MATCH ? AND search_fts.rowid BETWEEN ${Math.min(...keys)} AND ${Math.max(...keys)} AND +search_fts.rowid IN (${keys.join(", ")})`,
       ftsQuery(terms),
     );
   }
