@@ -46,7 +46,9 @@ export default function SearchPage() {
   const { q, type, result } = useLoaderData<typeof loader>();
   const asked = result.terms.length > 0;
   const all = Object.values(result.byType).reduce((a, b) => a + (b ?? 0), 0);
-  const countText = `${result.total}${result.more ? "+" : ""} ${result.total === 1 && !result.more ? "result" : "results"}`;
+  // Beyond the ranked cap every count is a lower bound ("1,000+", "Posts (312+)").
+  const plus = result.more ? "+" : "";
+  const countText = `${result.total.toLocaleString("en-GB")}${plus} ${result.total === 1 && !result.more ? "result" : "results"}`;
   return (
     <div>
       <PageHeader title="Search" lead="Posts, comments, resources, Actions, Spotlights, calls for experts, Morning Coffees and experts, in one list." />
@@ -75,11 +77,11 @@ export default function SearchPage() {
           <nav aria-label="Type of result" className="mb-4">
             <ul className="flex flex-wrap gap-2">
               <li>
-                <TypeLink to={searchLink(q, null)} current={!type} label="Everything" count={all} />
+                <TypeLink to={searchLink(q, null)} current={!type} label="Everything" count={`${all.toLocaleString("en-GB")}${plus}`} />
               </li>
               {SEARCH_TYPES.filter((t) => result.byType[t] || t === type).map((t) => (
                 <li key={t}>
-                  <TypeLink to={searchLink(q, t)} current={type === t} label={TYPE_LABELS[t]} count={result.byType[t] ?? 0} />
+                  <TypeLink to={searchLink(q, t)} current={type === t} label={TYPE_LABELS[t]} count={`${(result.byType[t] ?? 0).toLocaleString("en-GB")}${plus}`} />
                 </li>
               ))}
             </ul>
@@ -125,7 +127,7 @@ export default function SearchPage() {
   );
 }
 
-function TypeLink({ to, current, label, count }: { to: string; current: boolean; label: string; count: number }) {
+function TypeLink({ to, current, label, count }: { to: string; current: boolean; label: string; count: string }) {
   return (
     <Link
       to={to}

@@ -9,11 +9,12 @@ import { PostInputSchema } from "#app/modules/posts/posts.schema.ts";
 import { createPost, deletePost, updatePost } from "#app/modules/posts/posts.server.ts";
 import { rosterViewer } from "#app/modules/roster/access.server.ts";
 import { reindexAll } from "#app/modules/search/indexers.server.ts";
-import { search, type SearchViewer } from "#app/modules/search/search.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { insertDocuments, MAX_CANDIDATES, PAGE_SIZE, search, type SearchDocument, type SearchViewer } from "#app/modules/search/search.server.ts";
+import { databaseKind, prisma } from "#app/utils/db.server.ts";
 import { createExpert, createFocalPoint } from "#tests/factories/roster.ts";
 import { createUser, logInAs } from "#tests/factories/users.ts";
 import { TestClient, visibleText } from "#tests/setup/http-client.ts";
+import { otherConnection } from "#tests/setup/other-connection.ts";
 import { ROOT } from "#tests/setup/paths.ts";
 import { startTestServer } from "#tests/setup/server.ts";
 
@@ -168,5 +169,91 @@ describe("one search over everything", () => {
     expect(a.post).toBeGreaterThan(0);
     expect(b.post).toBe(a.post);
     expect(await ids(anonymous, "quillhaven")).toEqual([id]);
+  });
+
+  it("finds English word forms alike on both engines: deployments and deployed meet, policies finds policy", async () => {
+    const deployed = await post("Fernwick mission report", "Twelve experts were deployed to the ministry.");
+    const deployments = await post("Fernwick planning", "Three deployments are planned for the spring.");
+    const policy = await post("Fernwick guidance", "A national policy on return and reintegration.");
+    for (const q of ["fernwick deployments", "fernwick deployed", "fernwick deploying", "fernwick deploy"]) {
+      expect((await ids(anonymous, q)).sort(), q).toEqual([deployed, deployments].sort());
+    }
+    expect(await ids(anonymous, "fernwick policies")).toEqual([policy]);
+    expect(await ids(anonymous, "fernwick policy")).toEqual([policy]);
+  });
+
+  it("keeps a content write that commits while the index is being rebuilt (a deleted post stays out, an edit is found)", async () => {
+    const deleted = await post("Wrenfield rebuild race", "Text.");
+    const edited = await post("Tallowmere rebuild race", "Text.");
+    const organiserActor = { id: organiser.id, role: "organiser" as const };
+    const write = () =>
+      Promise.all([deletePost(organiserActor, deleted), updatePost(organiserActor, edited, PostInputSchema.parse({ title: "Pellbrook rebuild race", body: "Text.", kind: "update" }), null)]);
+    if (databaseKind() === "postgres") {
+      // Hold the rebuild after it has read the posts (it reads the expert profiles last), then let
+      // the two writes start and wait, then let the rebuild finish: the writes commit after it.
+      const blocker = await otherConnection();
+      const waiting = async (n: number) => {
+        for (let i = 0; ; i++) {
+          const [row] = await blocker.query<{ n: string }>(`SELECT count(DISTINCT pid) AS n FROM pg_locks WHERE NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
+          if (Number(row!.n) >= n) return;
+          if (i > 2000) throw new Error(`expected ${n} sessions waiting for a lock`);
+          await new Promise((r) => setTimeout(r, 10));
+        }
+      };
+      await blocker.query("BEGIN");
+      await blocker.query(`LOCK TABLE "ExpertProfile" IN ACCESS EXCLUSIVE MODE`);
+      const rebuild = reindexAll();
+      await waiting(1);
+      const writes = write();
+      await waiting(3);
+      await blocker.query("COMMIT");
+      await blocker.close();
+      const [, [removed, changed]] = await Promise.all([rebuild, writes]);
+      expect(removed.ok && changed.ok).toBe(true);
+    } else {
+      // SQLite lets one transaction write at a time: the writes queue behind the rebuild.
+      const [, [removed, changed]] = await Promise.all([reindexAll(), write()]);
+      expect(removed.ok && changed.ok).toBe(true);
+    }
+    for (const who of [anonymous, await viewerFor(organiser)]) {
+      expect(await ids(who, "wrenfield")).toEqual([]);
+      expect(await ids(who, "tallowmere")).toEqual([]);
+      expect(await ids(who, "pellbrook")).toEqual([edited]);
+    }
+  });
+
+  it("ranks at most MAX_CANDIDATES matches, says there are more, and pages through the same set every time", async () => {
+    const docs = Array.from({ length: MAX_CANDIDATES + 150 }, (_, i): SearchDocument => ({
+      type: i % 10 === 0 ? "expert" : "post",
+      id: `cap-${i}`,
+      title: `Note ${i}`,
+      body: `Glimmerquay ${"filler ".repeat(i % 7)}`,
+      url: `/cap/${i}`,
+      audience: i % 10 === 0 ? "profile" : i % 3 === 0 ? "members" : "public",
+      ...(i % 10 === 0 ? { profile: { userId: `cap-${i}`, memberState: "BE", status: "active", visibility: i % 20 === 0 ? "organisers_and_focal_points" : "network" } } : {}),
+    }));
+    await prisma.$transaction((tx) => insertDocuments(tx, docs), { timeout: 60_000 });
+    const viewer = await viewerFor(member);
+    const first = await search(viewer, { q: "glimmerquay" });
+    expect(first.more).toBe(true);
+    expect(first.total).toBeLessThanOrEqual(MAX_CANDIDATES);
+    expect(first.total).toBeGreaterThan(MAX_CANDIDATES * 0.9);
+    // The restricted profiles never show, and a member sees members-only posts but a visitor does not.
+    const seen = new Set<string>();
+    for (let page = 1; page <= first.pages; page++) {
+      const again = await search(viewer, { q: "glimmerquay", page });
+      for (const h of again.hits) {
+        expect(seen.has(h.id), `${h.id} twice`).toBe(false);
+        seen.add(h.id);
+      }
+    }
+    expect(seen.size).toBe(first.total);
+    expect([...seen].some((id) => Number(id.slice(4)) % 20 === 0)).toBe(false);
+    expect((await search(viewer, { q: "glimmerquay", page: 2 })).hits.map((h) => h.id)).toEqual((await search(viewer, { q: "glimmerquay", page: 2 })).hits.map((h) => h.id));
+    const visitor = await search(anonymous, { q: "glimmerquay", type: "post" });
+    expect(visitor.hits.length).toBe(PAGE_SIZE);
+    for (let page = 1; page <= visitor.pages; page++) {
+      for (const h of (await search(anonymous, { q: "glimmerquay", type: "post", page })).hits) expect(Number(h.id.slice(4)) % 3 === 0 || Number(h.id.slice(4)) % 10 === 0, h.id).toBe(false);
+    }
   });
 });

@@ -106,9 +106,18 @@ export async function removeDocument(db: Db, type: SearchType, id: string): Prom
   for (const r of rows) await db.$executeRawUnsafe(`DELETE FROM search_fts WHERE rowid = ?`, Number(r.rowid));
 }
 
-/** Empties the index (a rebuild does this in the same transaction as writing everything again). */
+/**
+ * Empties the index for a rebuild, which writes everything again in the same transaction, and holds
+ * every other write to the index until that transaction ends, so a content write that commits during
+ * the rebuild is not lost (decision 130). A content write indexes its change in its own transaction
+ * (indexers.server.ts): if the rebuild read the content before that write committed, the write's
+ * index statement must run after the rebuild commits, on the rebuilt rows. PostgreSQL: a table lock
+ * that conflicts with INSERT, UPDATE and DELETE but not with SELECT (searches keep reading the old
+ * index). SQLite: nothing to add, there is one writer at a time and the DELETE takes the write lock.
+ */
 export async function clearIndex(db: Db): Promise<void> {
   if (databaseKind() === "postgres") {
+    await db.$executeRawUnsafe(`LOCK TABLE search_document IN EXCLUSIVE MODE`);
     await db.$executeRawUnsafe(`DELETE FROM search_document`);
     return;
   }
@@ -148,10 +157,12 @@ export async function insertDocuments(db: Db, docs: SearchDocument[]): Promise<v
 }
 
 export const PAGE_SIZE = 20;
-/** The best this many matches are ranked, checked for visibility and counted; beyond it the count reads "more than". */
-export const MAX_CANDIDATES = 200;
-/** SQLite: how many of the best-ranked matches are checked for audience and type (so a visitor still gets MAX_CANDIDATES when some are members-only). */
-const RANKED = 1000;
+/**
+ * At most this many matches are ranked, checked for visibility and counted; beyond it the count
+ * reads "1,000+". They are the first the index yields, not the best of all matches (decision 130):
+ * ranking every match of a common word costs time in proportion to the matches on both engines.
+ */
+export const MAX_CANDIDATES = 1000;
 
 type Candidate = {
   key: string;
@@ -168,9 +179,10 @@ export type SearchHit = { type: SearchType; id: string; url: string; titleHtml: 
 export type SearchResult = {
   terms: string[];
   hits: SearchHit[];
-  /** Matches this viewer may see (of the best MAX_CANDIDATES); `more` when the cap was reached. */
+  /** Matches this viewer may see (of the MAX_CANDIDATES ranked); `more` when there are more matches than that. */
   total: number;
   more: boolean;
+  /** Per type, of the same ranked matches (each a lower bound when `more`). */
   byType: Partial<Record<SearchType, number>>;
   page: number;
   pages: number;
@@ -187,27 +199,39 @@ function visible(viewer: SearchViewer, c: Candidate): boolean {
   return canSeeProfile(viewer.roster, { userId: c.owner_id, memberState: c.member_state ?? "", status: c.profile_status ?? "", visibility: c.profile_visibility ?? "" });
 }
 
-async function candidates(terms: string[], audiences: Audience[], types: SearchType[] | null, limit: number): Promise<Candidate[]> {
+/**
+ * The first `limit` matches the audiences allow, in the index's own cheap order (SQLite: the newest
+ * rowid first, read straight from FTS5's doclists; PostgreSQL: table order, read from the GIN
+ * bitmap), then ranked: bm25 with the title counting five times / ts_rank_cd with the title weighted
+ * A. The cheap order is the same for the same index, so page 2 ranks the same set as page 1.
+ */
+async function candidates(terms: string[], audiences: Audience[], limit: number): Promise<Candidate[]> {
   const aud = audiences.map((a) => `'${a}'`).join(", ");
-  const typeFilter = types ? ` AND d.type IN (${types.map((t) => `'${t}'`).join(", ")})` : "";
   if (databaseKind() === "postgres") {
     // The tsquery inline (not a joined function call), so the planner sees it and uses the GIN index.
-    return prisma.$queryRawUnsafe<Candidate[]>(
-      `SELECT d.type, d.ref_id, d.owner_id, d.member_state, d.profile_status, d.profile_visibility
-       FROM search_document d
-       WHERE d.vec @@ to_tsquery('search_english', $1) AND d.audience IN (${aud})${typeFilter}
-       ORDER BY ts_rank_cd(d.vec, to_tsquery('search_english', $1)) DESC, d.type, d.ref_id LIMIT ${limit}`,
-      tsQuery(terms),
-    );
+    // LIMIT without ORDER BY lets the scan stop after `limit` rows; a synchronised or parallel scan
+    // could start elsewhere or interleave, so both are off for this one transaction (same set every time).
+    const [, rows] = await prisma.$transaction([
+      prisma.$queryRawUnsafe(`SELECT set_config('synchronize_seqscans', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`),
+      prisma.$queryRawUnsafe<Candidate[]>(
+        `SELECT c.type, c.ref_id, c.owner_id, c.member_state, c.profile_status, c.profile_visibility
+         FROM (SELECT d.type, d.ref_id, d.owner_id, d.member_state, d.profile_status, d.profile_visibility, d.vec
+               FROM search_document d WHERE d.vec @@ to_tsquery('search_english', $1) AND d.audience IN (${aud}) LIMIT ${limit}) c
+         ORDER BY ts_rank_cd(c.vec, to_tsquery('search_english', $1)) DESC, c.type, c.ref_id`,
+        tsQuery(terms),
+      ),
+    ]);
+    return rows;
   }
-  // bm25 (lower is better, the title counts five times the body) ranks inside FTS5 alone; only the
-  // best RANKED matches are then joined to their visibility fields (a join per match costs more than the ranking).
+  // FTS5 walks its doclists newest rowid first and stops after `limit` rows that pass the audience
+  // (CROSS JOIN keeps FTS5 the outer loop); bm25 is computed for those rows only.
   return prisma.$queryRawUnsafe<Candidate[]>(
-    `SELECT d.rowid AS key, d.type, d.ref_id, d.owner_id, d.member_state, d.profile_status, d.profile_visibility
-     FROM (SELECT rowid, bm25(search_fts, 5.0, 1.0) AS score FROM search_fts WHERE search_fts MATCH ? ORDER BY score LIMIT ${Math.max(RANKED, limit)}) m
-     JOIN search_document d ON d.rowid = m.rowid
-     WHERE d.audience IN (${aud})${typeFilter}
-     ORDER BY m.score, d.rowid LIMIT ${limit}`,
+    `SELECT c.key, c.type, c.ref_id, c.owner_id, c.member_state, c.profile_status, c.profile_visibility
+     FROM (SELECT search_fts.rowid AS key, bm25(search_fts, 5.0, 1.0) AS score, d.type, d.ref_id, d.owner_id, d.member_state, d.profile_status, d.profile_visibility
+           FROM search_fts CROSS JOIN search_document d ON d.rowid = search_fts.rowid
+           WHERE search_fts MATCH ? AND d.audience IN (${aud})
+           ORDER BY search_fts.rowid DESC LIMIT ${limit}) c
+     ORDER BY c.score, c.key DESC`,
     ftsQuery(terms),
   );
 }
@@ -228,10 +252,13 @@ async function details(terms: string[], page: Candidate[]): Promise<Map<string, 
       ...page.flatMap((c) => [c.type, c.ref_id]),
     );
   } else {
+    // One pass over the matches (`+rowid` keeps the IN list from becoming one FTS5 lookup per row,
+    // each of which would expand the prefixes again); highlights are made for the listed rows only.
+    const keys = page.map((c) => Number(c.key));
     rows = await prisma.$queryRawUnsafe<Shown[]>(
       `SELECT d.type, d.ref_id, d.url, highlight(search_fts, 0, char(1), char(2)) AS title, snippet(search_fts, 1, char(1), char(2), ' … ', 30) AS snippet
-       FROM search_fts JOIN search_document d ON d.rowid = search_fts.rowid
-       WHERE search_fts MATCH ? AND search_fts.rowid IN (${page.map((c) => Number(c.key)).join(", ")})`,
+       FROM search_fts CROSS JOIN search_document d ON d.rowid = search_fts.rowid
+       WHERE search_fts MATCH ? AND search_fts.rowid BETWEEN ${Math.min(...keys)} AND ${Math.max(...keys)} AND +search_fts.rowid IN (${keys.join(", ")})`,
       ftsQuery(terms),
     );
   }
@@ -246,9 +273,10 @@ export async function search(viewer: SearchViewer, input: { q: string; type?: Se
   const terms = queryTerms(input.q);
   const empty: SearchResult = { terms, hits: [], total: 0, more: false, byType: {}, page: 1, pages: 0 };
   if (!terms.length) return empty;
-  const found = (await candidates(terms, audiencesFor(viewer), null, MAX_CANDIDATES + 1)).filter((c) => visible(viewer, c));
-  const more = found.length > MAX_CANDIDATES;
-  const all = found.slice(0, MAX_CANDIDATES);
+  const ranked = await candidates(terms, audiencesFor(viewer), MAX_CANDIDATES + 1);
+  const more = ranked.length > MAX_CANDIDATES;
+  // One beyond the cap is read only to know there are more: the lowest ranked is left out.
+  const all = ranked.slice(0, MAX_CANDIDATES).filter((c) => visible(viewer, c));
   const byType: Partial<Record<SearchType, number>> = {};
   for (const c of all) byType[c.type] = (byType[c.type] ?? 0) + 1;
   const chosen = input.type ? all.filter((c) => c.type === input.type) : all;
@@ -260,7 +288,7 @@ export async function search(viewer: SearchViewer, input: { q: string; type?: Se
     const s = shown.get(`${c.type}:${c.ref_id}`);
     return s ? [{ type: c.type, id: c.ref_id, url: s.url, titleHtml: markedToHtml(s.title), snippetHtml: markedToHtml(s.snippet) }] : [];
   });
-  return { terms, hits, total: chosen.length, more: more && !input.type, byType, page, pages };
+  return { terms, hits, total: chosen.length, more, byType, page, pages };
 }
 
 /**
