@@ -7,7 +7,7 @@ import { searchDirectory } from "#app/modules/roster/directory.server.ts";
 import type { DirectoryQuery } from "#app/modules/roster/directory-query.ts";
 import { INSTITUTION_TYPES, THEMATIC_AREAS } from "#app/modules/roster/taxonomy.ts";
 import { reindexAll } from "#app/modules/search/indexers.server.ts";
-import { matchingProfileIds } from "#app/modules/search/search.server.ts";
+import { matchingIds } from "#app/modules/search/matching.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { createExpert, createFocalPoint } from "#tests/factories/roster.ts";
 import { createUser } from "#tests/factories/users.ts";
@@ -100,7 +100,7 @@ function randomQuery(): DirectoryQuery {
 
 /** What the directory promises, written out plainly over the experts this file created. */
 async function expected(viewer: RosterViewer, query: DirectoryQuery) {
-  const words = await matchingProfileIds(query.q);
+  const words = await matchingIds("expert", query.q);
   const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const orders = {
     name: (a: Expert, b: Expert) => byText(a.sortName, b.sortName) || byText(a.id, b.id),

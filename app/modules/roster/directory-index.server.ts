@@ -1,4 +1,4 @@
-import { matchingProfileIds } from "#app/modules/search/search.server.ts";
+import { matchingIds } from "#app/modules/search/matching.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { databaseVersion } from "#app/utils/cache.server.ts";
 import { singleton } from "#app/utils/singleton.server.ts";
@@ -274,7 +274,7 @@ export async function matchDirectory(viewer: RosterViewer, query: DirectoryQuery
 
   // The words, through the search module: every word must start some word of the profile,
   // accents and case ignored ("wisn" finds "Wiśniewska").
-  const matched = await matchingProfileIds(query.q);
+  const matched = await matchingIds("expert", query.q);
   let textHits: Uint8Array | null = null;
   if (matched) {
     textHits = new Uint8Array(index.entries.length);

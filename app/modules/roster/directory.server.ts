@@ -1,5 +1,5 @@
 import type { Prisma } from "#app/generated/prisma/client.ts";
-import { matchingProfileIds } from "#app/modules/search/search.server.ts";
+import { matchingIds } from "#app/modules/search/matching.server.ts";
 import { visibleProfilesWhere, type RosterViewer } from "./access.server.ts";
 import { entryView, matchDirectory } from "./directory-index.server.ts";
 import { PER_PAGE, type DirectoryQuery } from "./directory-query.ts";
@@ -11,7 +11,7 @@ const ID_GROUP = 900;
 
 /** The SQL twin of the in-memory search: one table, no joins (the words come from the search module, decision 111). */
 export async function directoryWhere(viewer: RosterViewer, query: DirectoryQuery, now = new Date()): Promise<Prisma.ExpertProfileWhereInput> {
-  const matched = await matchingProfileIds(query.q);
+  const matched = await matchingIds("expert", query.q);
   return filtersWhere(viewer, query, now, matched ? [...matched] : null);
 }
 
@@ -20,7 +20,7 @@ export async function directoryWhere(viewer: RosterViewer, query: DirectoryQuery
  * CSV export: a word 3,800 of 10,000 experts share would otherwise exceed SQLite's limit).
  */
 export async function directoryWhereInGroups(viewer: RosterViewer, query: DirectoryQuery, now = new Date()): Promise<Prisma.ExpertProfileWhereInput[]> {
-  const matched = await matchingProfileIds(query.q);
+  const matched = await matchingIds("expert", query.q);
   if (!matched || matched.size <= ID_GROUP) return [filtersWhere(viewer, query, now, matched ? [...matched] : null)];
   const ids = [...matched];
   const groups: Prisma.ExpertProfileWhereInput[] = [];

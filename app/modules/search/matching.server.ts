@@ -3,7 +3,8 @@ import { ftsQuery, queryTerms, tsQuery } from "./query.ts";
 import type { SearchType } from "./types.ts";
 
 /**
- * A list's own search box through the one search (decisions 111, 131): the ids of one type's
+ * A list's own search box through the one search (the roster directory, decision 111; the library,
+ * decision 131): the ids of one type's
  * documents whose text matches every word (the start of a word, accents, case and English forms as
  * on /search), or null when the text has no words. The caller applies its own filters, visibility
  * and order; only indexed (visible) content can match.

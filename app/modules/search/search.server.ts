@@ -291,22 +291,4 @@ export async function search(viewer: SearchViewer, input: { q: string; type?: Se
   return { terms, hits, total: chosen.length, more, byType, page, pages };
 }
 
-/**
- * The roster directory's text search: the user ids of expert profiles whose text matches every
- * word (prefixes, accents and case ignored), or null when the text has no words. The directory
- * applies visibility and its filters itself.
- */
-export async function matchingProfileIds(text: string): Promise<Set<string> | null> {
-  const terms = queryTerms(text);
-  if (!terms.length) return null;
-  const rows =
-    databaseKind() === "postgres"
-      ? await prisma.$queryRawUnsafe<{ ref_id: string }[]>(`SELECT ref_id FROM search_document WHERE type = 'expert' AND vec @@ to_tsquery('search_english', $1)`, tsQuery(terms))
-      : await prisma.$queryRawUnsafe<{ ref_id: string }[]>(
-          `SELECT d.ref_id FROM search_fts JOIN search_document d ON d.rowid = search_fts.rowid WHERE search_fts MATCH ? AND d.type = 'expert'`,
-          ftsQuery(terms),
-        );
-  return new Set(rows.map((r) => r.ref_id));
-}
-
 export { fold };
