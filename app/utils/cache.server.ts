@@ -28,8 +28,8 @@ import { singleton } from "./singleton.server.ts";
  *
  * Not caches (they are state, and stay where they are): the rate-limit and login-throttle stores
  * (app/utils/rate-limit.server.ts), the Q&A vote coalescer and presence maps (qa/broadcast.server.ts,
- * server/socket/qa.ts), the roster directory index (roster/directory-index.server.ts, owned by
- * search), and the Intl.DateTimeFormat memo (dateTimeFormat() in utils/misc.ts).
+ * server/socket/qa.ts), the roster directory index (roster/directory-index.server.ts: the roster
+ * module's filters, sort and count, earned in decision 134), and the Intl.DateTimeFormat memo (dateTimeFormat() in utils/misc.ts).
  */
 export const CACHES = {
   home: {
