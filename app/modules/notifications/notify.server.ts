@@ -52,18 +52,7 @@ export async function notify(input: NotificationInput | NotificationInput[], tx:
   const plain = rows.filter((n) => !isDigest(n));
   const written: NotificationInput[] = [...plain];
   if (plain.length) {
-    await tx.notification.createMany({
-      data: plain.map((n) => ({
-        userId: n.userId,
-        kind: n.kind,
-        actorId: n.actorId ?? null,
-        subjectType: n.subject.type ?? null,
-        subjectId: n.subject.id ?? null,
-        subjectUrl: n.subject.url,
-        subjectTitle: n.subject.title.slice(0, 200),
-        message: n.message ?? null,
-      })),
-    });
+    await tx.notification.createMany({ data: plain.map((n) => ({ ...rowOf(n), message: n.message ?? null })) });
   }
   for (const n of rows.filter(isDigest)) written.push(await upsertReactionDigest(tx, n));
   // Emails for members who want this kind at once, in the same transaction as the rows.
@@ -71,6 +60,17 @@ export async function notify(input: NotificationInput | NotificationInput[], tx:
   for (const n of written) touched.add(n.userId);
   return written.length;
 }
+
+/** A notification's columns, as notify() writes them (the message is the caller's). */
+const rowOf = (n: NotificationInput) => ({
+  userId: n.userId,
+  kind: n.kind,
+  actorId: n.actorId ?? null,
+  subjectType: n.subject.type ?? null,
+  subjectId: n.subject.id ?? null,
+  subjectUrl: n.subject.url,
+  subjectTitle: n.subject.title.slice(0, 200),
+});
 
 const isDigest = (n: NotificationInput): n is NotificationInput & { subject: { type: string; id: string } } => n.kind === "reaction" && !!n.subject.type && !!n.subject.id;
 
@@ -88,13 +88,7 @@ async function upsertReactionDigest(tx: Tx, n: NotificationInput): Promise<Notif
   const row = await tx.notification.upsert({
     where: { digestKey: key },
     create: {
-      userId: n.userId,
-      kind: n.kind,
-      actorId: n.actorId ?? null,
-      subjectType: n.subject.type ?? null,
-      subjectId: n.subject.id ?? null,
-      subjectUrl: n.subject.url,
-      subjectTitle: n.subject.title.slice(0, 200),
+      ...rowOf(n),
       message: reactionMessage(1),
       createdAt: now,
       digestKey: key,
