@@ -81,9 +81,6 @@ export async function startAppProcess({
       DATA_DIR: dataDir,
       SEED_DEMO: "0",
       LOG_LEVEL: "warn",
-      // Background jobs off unless a suite asks: a page benchmark measures pages, not a weekly digest
-      // for the 10,000 members a roster fill creates.
-      JOBS: "0",
       ...env,
     },
     stdio: ["ignore", "pipe", "inherit"],
